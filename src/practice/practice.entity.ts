@@ -1,0 +1,60 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ContentStatus } from '../content/content-status';
+import { GeographicScope } from '../content/geographic-scope';
+import { LocalizedText } from '../i18n/localized-text';
+
+/**
+ * A programme or policy submitted to the hub. Objective, region, country, principle and
+ * organization links live in link tables; objective_count and the review aggregates are
+ * maintained by triggers and feed the ranking keys.
+ */
+@Entity('practice')
+export class Practice {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text', { unique: true })
+  slug!: string;
+
+  @Column('jsonb')
+  title!: LocalizedText;
+
+  @Column('jsonb')
+  summary!: LocalizedText;
+
+  @Column('text')
+  status!: ContentStatus;
+
+  @Column('text')
+  scope!: GeographicScope;
+
+  @Column('date', { name: 'start_date', nullable: true })
+  startDate!: string | null;
+
+  @Column('date', { name: 'end_date', nullable: true })
+  endDate!: string | null;
+
+  @Column('jsonb', { name: 'lessons_learned', nullable: true })
+  lessonsLearned!: LocalizedText | null;
+
+  @Column('jsonb', { nullable: true })
+  recommendations!: LocalizedText | null;
+
+  @Column('jsonb', { nullable: true })
+  takeaway!: LocalizedText | null;
+
+  @Column('uuid', { name: 'call_id', nullable: true })
+  callId!: string | null;
+
+  @Column('uuid', { name: 'community_group_id', nullable: true })
+  communityGroupId!: string | null;
+
+  @Column('timestamptz', { name: 'published_at', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ type: 'smallint', name: 'objective_count', insert: false, update: false })
+  objectiveCount!: number;
+
+  @Column({ type: 'numeric', name: 'review_score', precision: 4, scale: 3, nullable: true, insert: false, update: false })
+  reviewScore!: string | null;
+}

@@ -1,0 +1,19 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { Locale, localize } from '../i18n/localized-text';
+import { GuidingPrinciple } from './guiding-principle.entity';
+
+@Resolver(() => GuidingPrinciple)
+export class GuidingPrincipleResolver {
+  @Query(() => [GuidingPrinciple], { description: 'The 10 guiding principles, in the order of the Compact (para. 15).' })
+  guidingPrinciples(@Ctx() ctx: Context): Promise<GuidingPrinciple[]> {
+    return ctx.sql.query<GuidingPrinciple>(
+      '/* allGuidingPrinciples */ SELECT code, position, title FROM guiding_principle ORDER BY position',
+    );
+  }
+
+  @FieldResolver(() => String)
+  title(@Root() principle: GuidingPrinciple, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+    return localize(principle.title, locale ?? ctx.locale);
+  }
+}

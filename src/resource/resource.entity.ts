@@ -1,0 +1,48 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ContentStatus } from '../content/content-status';
+import { GeographicScope } from '../content/geographic-scope';
+import { LocalizedText } from '../i18n/localized-text';
+import { ResourceType } from './resource-type';
+
+/** A policy brief, report, dataset, video or other knowledge product, peer reviewed. */
+@Entity('resource')
+export class Resource {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text', { unique: true })
+  slug!: string;
+
+  @Column('jsonb')
+  title!: LocalizedText;
+
+  @Column('jsonb')
+  summary!: LocalizedText;
+
+  @Column('text')
+  type!: ResourceType;
+
+  @Column('text')
+  url!: string;
+
+  @Column('text')
+  scope!: GeographicScope;
+
+  @Column('uuid', { name: 'publisher_id', nullable: true })
+  publisherId!: string | null;
+
+  @Column('date', { name: 'published_on', nullable: true })
+  publishedOn!: string | null;
+
+  @Column('text')
+  status!: ContentStatus;
+
+  @Column('uuid', { name: 'community_group_id', nullable: true })
+  communityGroupId!: string | null;
+
+  @Column({ type: 'smallint', name: 'objective_count', insert: false, update: false })
+  objectiveCount!: number;
+
+  @Column({ type: 'numeric', name: 'review_score', precision: 4, scale: 3, nullable: true, insert: false, update: false })
+  reviewScore!: string | null;
+}

@@ -1,0 +1,128 @@
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Context } from './context';
+import { buildHubSchema } from './federation/subgraph-schema';
+import { handleGraphQL } from './http/graphql-handler';
+import { checkHealth } from './http/health';
+import { sendJson } from './http/respond';
+
+export interface ServerOptions {
+  dataSource: DataSource;
+  production: boolean;
+  /** Put `{ sqlStatements }` in every response's extensions. */
+  debugSql: boolean;
+}
+
+export interface HubServer {
+  apollo: ApolloServer<Context>;
+  httpServer: http.Server;
+  /** Starts Apollo (not the socket): enough for `executeOperation` in tests. */
+  start(): Promise<void>;
+  /** Listens on `port` (0: any free port) and resolves to the GraphQL URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting requests and drains those in flight. */
+  stop(): Promise<void>;
+}
+
+/** Reports the request's statement count in `extensions.sqlStatements`. */
+function sqlStatementsPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              sqlStatements: contextValue.statements.count,
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * In production, errors nobody anticipated reach the caller as a generic
+ * INTERNAL_SERVER_ERROR (and the log), never as a message or stack trace of ours.
+ */
+function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const expected = original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR';
+    if (expected || !production) return formatted;
+    console.error('[graphql] unexpected error:', original);
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Builds the schema and the HTTP server (`/graphql`, `/health`) without opening a port. */
+export async function createServer(options: ServerOptions): Promise<HubServer> {
+  const { schema } = await buildHubSchema();
+  const httpServer = http.createServer();
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
+  if (options.debugSql) plugins.push(sqlStatementsPlugin());
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: formatError(options.production),
+    plugins,
+  });
+
+  httpServer.on('request', (req, res) => {
+    res.setHeader('access-control-allow-origin', '*');
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const route = async () => {
+      if (req.method === 'OPTIONS') {
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader('access-control-allow-headers', 'content-type, accept-language, apollo-require-preflight');
+        res.setHeader('access-control-max-age', '86400');
+        res.statusCode = 204;
+        res.end();
+      } else if (pathname === '/graphql') {
+        await handleGraphQL(apollo, options.dataSource, req, res);
+      } else if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const health = await checkHealth(options.dataSource);
+        sendJson(res, health.status === 'ok' ? 200 : 503, health);
+      } else {
+        sendJson(res, 404, { error: 'not_found', message: `No route for ${req.method} ${pathname}; GraphQL is served at /graphql.` });
+      }
+    };
+    route().catch((error) => {
+      console.error('[http] request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Internal server error' });
+      else res.end();
+    });
+  });
+
+  let started = false;
+  const start = async () => {
+    if (!started) {
+      started = true;
+      await apollo.start();
+    }
+  };
+  return {
+    apollo,
+    httpServer,
+    start,
+    async listen(port, host = '0.0.0.0') {
+      await start();
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
+      });
+      const address = httpServer.address() as { port: number };
+      return `http://localhost:${address.port}/graphql`;
+    },
+    async stop() {
+      if (started) await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
