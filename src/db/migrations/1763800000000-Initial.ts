@@ -24,7 +24,9 @@ const localized = (column: string, nullable = false): string => {
     `AND length(btrim(${column}->>'en')) > 0 ` +
     `AND (NOT ${column} ? 'fr' OR jsonb_typeof(${column}->'fr') = 'string') ` +
     `AND (NOT ${column} ? 'es' OR jsonb_typeof(${column}->'es') = 'string')`;
-  return `${column} jsonb ${nullable ? '' : 'NOT NULL '}CONSTRAINT ${column}_has_english CHECK (${rule})`;
+  // A missing key makes the rule NULL, which a CHECK would let through: NULL must mean "no".
+  const check = nullable ? `${column} IS NULL OR coalesce(${rule}, false)` : `coalesce(${rule}, false)`;
+  return `${column} jsonb ${nullable ? '' : 'NOT NULL '}CONSTRAINT ${column}_has_english CHECK (${check})`;
 };
 
 const SCOPES = `'GLOBAL','REGIONAL','SUBREGIONAL','NATIONAL','LOCAL'`;
@@ -311,7 +313,7 @@ function rankKeyTrigger(table: string, epochMs: string): string[] {
   return [
     `CREATE FUNCTION hub_${table}_rank_keys() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      NEW.rank_scope := array_position(ARRAY[${SCOPES}]::text[], NEW.scope);
+      NEW.rank_scope := coalesce(array_position(ARRAY[${SCOPES}]::text[], NEW.scope), 0);
       NEW.rank_objectives := -NEW.objective_count;
       NEW.rank_score := coalesce(-NEW.review_score, 0);
       NEW.rank_recency := coalesce(-${epochMs}, ${UNDATED});

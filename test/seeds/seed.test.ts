@@ -1,0 +1,72 @@
+import { contentChecksum, seed } from '../../seeds/seed';
+import { sqlOf } from '../../src/db/sql';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+describe('seed', () => {
+  const databases: TestDatabase[] = [];
+  const fresh = async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    return db;
+  };
+  afterAll(() => Promise.all(databases.map((db) => db.drop())));
+
+  it('is deterministic: the same seed gives the same rows, another seed different ones', async () => {
+    const [a, b, c] = await Promise.all([fresh(), fresh(), fresh()]);
+    await Promise.all([
+      seed(a.dataSource, { randomSeed: 7, scale: 'tiny' }),
+      seed(b.dataSource, { randomSeed: 7, scale: 'tiny' }),
+      seed(c.dataSource, { randomSeed: 8, scale: 'tiny' }),
+    ]);
+    const [sumA, sumB, sumC] = await Promise.all([a, b, c].map((db) => contentChecksum(sqlOf(db.dataSource))));
+    expect(sumA).toBe(sumB);
+    expect(sumC).not.toBe(sumA);
+  });
+
+  it('is idempotent: seeding twice changes nothing, even when the bookkeeping is lost', async () => {
+    const db = await fresh();
+    const first = await seed(db.dataSource, { randomSeed: 3, scale: 'tiny' });
+    expect(first.applied).toBe(true);
+    const before = await contentChecksum(sqlOf(db.dataSource));
+
+    const second = await seed(db.dataSource, { randomSeed: 3, scale: 'tiny' });
+    expect(second.applied).toBe(false);
+
+    await db.dataSource.query('DELETE FROM seed_run');
+    const third = await seed(db.dataSource, { randomSeed: 3, scale: 'tiny' });
+    expect(third.applied).toBe(true);
+    expect(Object.values(third.counts).every((n) => n === 0)).toBe(true);
+    expect(await contentChecksum(sqlOf(db.dataSource))).toBe(before);
+  });
+
+  it('default scale: at least 1,000 published practices, 3,000 resources, 300 events, 40 groups, realistic shape', async () => {
+    const db = await fresh();
+    const report = await seed(db.dataSource, { randomSeed: 42, scale: 'default' });
+    expect(report.applied).toBe(true);
+    const one = async (sql: string) => (await db.dataSource.query(sql))[0];
+    expect(Number((await one(`SELECT count(*) FROM practice WHERE status = 'PUBLISHED'`)).count)).toBeGreaterThanOrEqual(1000);
+    expect(Number((await one('SELECT count(*) FROM resource')).count)).toBeGreaterThanOrEqual(3000);
+    expect(Number((await one('SELECT count(*) FROM event')).count)).toBeGreaterThanOrEqual(300);
+    expect(Number((await one('SELECT count(*) FROM community_group')).count)).toBeGreaterThanOrEqual(40);
+
+    // Every status and every scope occurs; practices address 1 to 5 objectives.
+    const statuses = (await db.dataSource.query('SELECT DISTINCT status FROM practice')).map((r: { status: string }) => r.status).sort();
+    expect(statuses).toEqual(['CHANGES_REQUESTED', 'DRAFT', 'PUBLISHED', 'REJECTED', 'SUBMITTED', 'UNDER_REVIEW']);
+    const scopes = (await db.dataSource.query(`SELECT DISTINCT scope FROM practice WHERE status = 'PUBLISHED'`)).length;
+    expect(scopes).toBe(5);
+    expect(await one('SELECT min(objective_count) AS min, max(objective_count) AS max FROM practice')).toEqual({ min: 1, max: 5 });
+
+    // Objectives co-occur with structure: 9 (smuggling) goes with 10 (trafficking) far more than with 20 (remittances).
+    const pair = async (x: number, y: number) =>
+      Number((await one(`SELECT count(*) FROM practice_objective a JOIN practice_objective b USING (practice_id) WHERE a.objective_number = ${x} AND b.objective_number = ${y}`)).count);
+    expect(await pair(9, 10)).toBeGreaterThan(3 * (await pair(9, 20)));
+
+    // The roster's rule: every reviewed item has at least one UN and two non-UN reviewers.
+    const violations = await db.dataSource.query(`
+      SELECT coalesce(practice_id, resource_id) AS subject
+      FROM review r JOIN expert e ON e.id = r.reviewer_id
+      GROUP BY 1 HAVING count(*) FILTER (WHERE e.is_un) < 1 OR count(*) FILTER (WHERE NOT e.is_un) < 2`);
+    expect(violations).toEqual([]);
+    expect(Number((await one(`SELECT count(*) FROM practice WHERE status = 'PUBLISHED' AND review_count < 3`)).count)).toBe(0);
+  });
+});

@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+import type { GraphQLFormattedError } from 'graphql';
+import { createContext } from '../../src/context';
+import { countStatements, StatementCounter } from '../../src/db/statement-counter';
+import { createServer, type HubServer } from '../../src/server';
+
+export interface Result<Data> {
+  data: Data | null | undefined;
+  errors: readonly GraphQLFormattedError[] | undefined;
+  /** Statements the operation sent to PostgreSQL. */
+  statements: number;
+  sql: string[];
+}
+
+/** The real server (schema, plugins, error formatting), started without a socket. */
+export async function startTestServer(dataSource: DataSource, options: { production?: boolean; debugSql?: boolean } = {}): Promise<HubServer> {
+  const server = await createServer({ dataSource, production: options.production ?? false, debugSql: options.debugSql ?? false });
+  await server.start();
+  return server;
+}
+
+/** Runs one operation as a client would, counting the statements it causes. */
+export async function execute<Data = Record<string, any>>(
+  server: HubServer,
+  dataSource: DataSource,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { acceptLanguage?: string } = {},
+): Promise<Result<Data>> {
+  const statements = new StatementCounter({ keepStatements: true });
+  const response = await countStatements(statements, () =>
+    server.apollo.executeOperation(
+      { query, variables },
+      { contextValue: createContext({ dataSource, acceptLanguage: options.acceptLanguage ?? null, statements }) },
+    ),
+  );
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  const { data, errors } = response.body.singleResult;
+  return { data: data as Data | null | undefined, errors, statements: statements.count, sql: statements.statements ?? [] };
+}
