@@ -43,6 +43,12 @@ export class Random {
 
   /** `count` distinct items (or all of them when fewer). */
   sample<T>(items: readonly T[], count: number): T[] {
+    if (count * 4 < items.length) {
+      // Few from many: draw indices instead of shuffling a copy of a large array.
+      const picked = new Set<number>();
+      while (picked.size < count) picked.add(Math.floor(this.next() * items.length));
+      return [...picked].map((i) => items[i]);
+    }
     const copy = [...items];
     const n = Math.min(count, copy.length);
     for (let i = 0; i < n; i++) {

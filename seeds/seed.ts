@@ -5,6 +5,7 @@ import { Random } from './random';
 import { COUNTRIES, REGIONS } from './reference/geography';
 import { OBJECTIVES } from './reference/objectives';
 import { GUIDING_PRINCIPLES } from './reference/principles';
+import { withAggregates } from './aggregates';
 import { addSampleContent } from './sample-content';
 import { countsFor } from './scale';
 import { addSyntheticContent } from './synthetic';
@@ -17,6 +18,19 @@ export interface SeedOptions {
   randomSeed: number;
   /** tiny | default | large | a multiplier of default. */
   scale: string;
+  /** Delete all content first. Needed to load another seed or scale into a seeded database. */
+  reset?: boolean;
+}
+
+/** The database already holds another seed or scale; mixing two would break references. */
+export class SeedConflictError extends Error {
+  constructor(held: { seed: number; scale: string; version: number }) {
+    super(
+      `This database already holds seed ${held.seed} at scale ${held.scale} (seed version ${held.version}). ` +
+        'Seeds do not mix: pass --reset to delete all content first, or use an empty database.',
+    );
+    this.name = 'SeedConflictError';
+  }
 }
 
 export interface SeedReport {
@@ -44,6 +58,7 @@ export function generateRows(options: SeedOptions): SeedRows {
   addReferenceData(rows);
   addSampleContent(rows);
   addSyntheticContent(rows, new Random(options.randomSeed), countsFor(options.scale));
+  withAggregates(rows);
   return rows;
 }
 
@@ -62,14 +77,18 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     await runner.startTransaction();
     // One seeder at a time: a second `npm start` racing the first waits here.
     await sql.query('SELECT pg_advisory_xact_lock(724001)');
-    const done = await sql.query(
-      'SELECT 1 FROM seed_run WHERE seed = $1 AND scale = $2 AND version = $3',
-      [options.randomSeed, options.scale, SEED_VERSION],
-    );
-    if (done.length > 0) {
+    if (options.reset) {
+      const tables = [...Object.keys(TABLES), 'seed_run'].join(', ');
+      await sql.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+    }
+    const runs = await sql.query<{ seed: number; scale: string; version: number }>('SELECT seed, scale, version FROM seed_run');
+    if (runs.some((r) => r.seed === options.randomSeed && r.scale === options.scale && r.version === SEED_VERSION)) {
       await runner.commitTransaction();
       return { applied: false, counts: {}, milliseconds: Date.now() - began };
     }
+    if (runs.length > 0) throw new SeedConflictError(runs[0]);
+    // The rows carry their aggregates; the per-statement recounts would only repeat them.
+    await sql.query(`SET LOCAL hubgraph.bulk_load = 'on'`);
     const counts: Partial<Record<TableName, number>> = {};
     for (const table of Object.keys(TABLES) as TableName[]) {
       counts[table] = await insertRows(sql, table, TABLES[table], rows[table]);

@@ -360,8 +360,8 @@ function reviewsFor(
     const reviewers = [rng.pick(experts.un), ...rng.sample(experts.other, 2)];
     const scores = reviewers.map(() => Math.min(5, Math.max(1, Math.round(quality + (rng.next() - 0.5) * 2))));
     if (Math.max(...scores) - Math.min(...scores) >= 2) {
-      const extra = rng.sample([...experts.un, ...experts.other].filter((e) => !reviewers.includes(e)), 1)[0];
-      if (extra) {
+      const extra = rng.pick(experts.other);
+      if (!reviewers.includes(extra)) {
         reviewers.push(extra);
         scores.push(Math.min(5, Math.max(1, Math.round(quality))));
       }

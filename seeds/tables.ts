@@ -1,5 +1,11 @@
 import type { ColumnSpec } from './bulk-insert';
 
+/**
+ * Aggregates that triggers maintain in normal operation; the seeds compute them (see
+ * withAggregates) and load with the recount triggers paused.
+ */
+const AGGREGATES = [['objective_count', 'smallint'], ['review_count', 'integer'], ['review_score', 'numeric']] as const;
+
 /** Every seeded table with its columns, in an order that satisfies the foreign keys. */
 export const TABLES = {
   objective: [['number', 'smallint'], ['short_title', 'text'], ['title', 'jsonb']],
@@ -17,6 +23,7 @@ export const TABLES = {
     ['id', 'uuid'], ['slug', 'text'], ['title', 'jsonb'], ['summary', 'jsonb'], ['status', 'text'], ['scope', 'text'],
     ['start_date', 'date'], ['end_date', 'date'], ['lessons_learned', 'jsonb'], ['recommendations', 'jsonb'], ['takeaway', 'jsonb'],
     ['call_id', 'uuid'], ['community_group_id', 'uuid'], ['published_at', 'timestamptz'], ['created_at', 'timestamptz'],
+    ...AGGREGATES,
   ],
   practice_objective: [['practice_id', 'uuid'], ['objective_number', 'smallint']],
   practice_guiding_principle: [['practice_id', 'uuid'], ['principle_code', 'text']],
@@ -26,6 +33,7 @@ export const TABLES = {
   resource: [
     ['id', 'uuid'], ['slug', 'text'], ['title', 'jsonb'], ['summary', 'jsonb'], ['type', 'text'], ['url', 'text'], ['scope', 'text'],
     ['publisher_id', 'uuid'], ['published_on', 'date'], ['status', 'text'], ['community_group_id', 'uuid'], ['created_at', 'timestamptz'],
+    ...AGGREGATES,
   ],
   resource_objective: [['resource_id', 'uuid'], ['objective_number', 'smallint']],
   resource_region: [['resource_id', 'uuid'], ['region_code', 'text']],

@@ -68,5 +68,41 @@ describe('seed', () => {
       GROUP BY 1 HAVING count(*) FILTER (WHERE e.is_un) < 1 OR count(*) FILTER (WHERE NOT e.is_un) < 2`);
     expect(violations).toEqual([]);
     expect(Number((await one(`SELECT count(*) FROM practice WHERE status = 'PUBLISHED' AND review_count < 3`)).count)).toBe(0);
+
+    // The seed loads its own aggregates with the recount triggers paused: they must equal a recount.
+    for (const subject of ['practice', 'resource']) {
+      const stale = await db.dataSource.query(`
+        SELECT s.id FROM ${subject} s
+        LEFT JOIN LATERAL (SELECT count(*)::int AS n FROM ${subject}_objective l WHERE l.${subject}_id = s.id) o ON true
+        LEFT JOIN LATERAL (SELECT count(*)::int AS n, round(avg(score), 3) AS mean FROM review r WHERE r.${subject}_id = s.id) r ON true
+        WHERE s.objective_count <> o.n OR s.review_count <> r.n OR s.review_score IS DISTINCT FROM r.mean
+           OR s.rank_objectives <> -o.n OR s.rank_score <> coalesce(-r.mean, 0)`);
+      expect(stale).toEqual([]);
+    }
+  });
+});
+
+describe('seed into a database that holds another seed', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ seed: { randomSeed: 1, scale: 'tiny' } });
+  });
+  afterAll(() => db.drop());
+
+  it('refuses with a message that says what to do, and writes nothing', async () => {
+    const before = await contentChecksum(sqlOf(db.dataSource));
+    await expect(seed(db.dataSource, { randomSeed: 2, scale: 'tiny' })).rejects.toThrow(
+      'This database already holds seed 1 at scale tiny (seed version 1). Seeds do not mix: pass --reset to delete all content first, or use an empty database.',
+    );
+    expect(await contentChecksum(sqlOf(db.dataSource))).toBe(before);
+  });
+
+  it('replaces the content with --reset', async () => {
+    const fresh = await createTestDatabase({ seed: { randomSeed: 2, scale: 'tiny' } });
+    const expected = await contentChecksum(sqlOf(fresh.dataSource));
+    await fresh.drop();
+    const report = await seed(db.dataSource, { randomSeed: 2, scale: 'tiny', reset: true });
+    expect(report.applied).toBe(true);
+    expect(await contentChecksum(sqlOf(db.dataSource))).toBe(expected);
   });
 });

@@ -35,29 +35,40 @@ const RESOURCE_TYPES = `'POLICY_BRIEF','WORKING_PAPER','REPORT','JOURNAL_ARTICLE
 const ORG_KINDS = `'MEMBER_STATE','UN_ENTITY','NETWORK_MEMBER','CIVIL_SOCIETY','ACADEMIA','PRIVATE_SECTOR','OTHER'`;
 const EVENT_KINDS = `'WEBINAR','CONFERENCE','WORKSHOP','CONSULTATION','LISTENING_SESSION','OBSERVANCE'`;
 const URL_CHECK = (c: string) => `CHECK (${c} ~ '^https?://[^\\s/$.?#].[^\\s]*$')`;
+/**
+ * A bulk loader that writes the aggregates itself (the seeds) sets `hubgraph.bulk_load`
+ * for its transaction, sparing one rewrite of every content row per link and review.
+ */
+const SKIP_WHEN_BULK_LOADING = `IF current_setting('hubgraph.bulk_load', true) = 'on' THEN RETURN NULL; END IF;`;
+
 /** Undated items sort after every dated one. */
 const UNDATED = '9223372036854775807';
 const SLUG_CHECK = `CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$')`;
 
-/** Weighted full-text vector: title (A) over summary (B) over body (C), in one dictionary. */
+const LANGUAGES = [
+  ['english', 'en'],
+  ['french', 'fr'],
+  ['spanish', 'es'],
+] as const;
+
+/**
+ * Weighted full-text vector of NEW: title (A) over summary (B) over body (C), in one
+ * dictionary, each field in that language or else English.
+ */
 const searchVector = (dictionary: string, lang: string, body: string[]): string => {
-  const text = (col: string) => `coalesce(${col}->>'${lang}', ${col}->>'en', '')`;
+  const text = (col: string) => `coalesce(NEW.${col}->>'${lang}', NEW.${col}->>'en', '')`;
   const parts = [
     `setweight(to_tsvector('${dictionary}', ${text('title')}), 'A')`,
     `setweight(to_tsvector('${dictionary}', ${text('summary')}), 'B')`,
-    ...body.map((col) => `setweight(to_tsvector('${dictionary}', ${text(col)}), 'C')`),
   ];
+  if (body.length > 0) {
+    parts.push(`setweight(to_tsvector('${dictionary}', concat_ws(' ', ${body.map(text).join(', ')})), 'C')`);
+  }
   return parts.join(' || ');
 };
 
-const searchColumns = (body: string[]): string =>
-  [
-    ['english', 'en'],
-    ['french', 'fr'],
-    ['spanish', 'es'],
-  ]
-    .map(([dict, lang]) => `search_${lang} tsvector GENERATED ALWAYS AS (${searchVector(dict, lang, body)}) STORED`)
-    .join(',\n    ');
+/** One tsvector per language, maintained by the row trigger (see contentRowTrigger). */
+const searchColumns = LANGUAGES.map(([, lang]) => `search_${lang} tsvector NOT NULL DEFAULT ''::tsvector`).join(',\n    ');
 
 /**
  * Ranking keys, all ascending so that one btree index serves ORDER BY and keyset cursors
@@ -163,7 +174,7 @@ const UP: string[] = [
     published_at timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
     ${rankColumns},
-    ${searchColumns(['lessons_learned', 'recommendations', 'takeaway'])},
+    ${searchColumns},
     CONSTRAINT practice_period_ordered CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date),
     CONSTRAINT practice_published_has_date CHECK (status <> 'PUBLISHED' OR published_at IS NOT NULL)
   )`,
@@ -181,7 +192,7 @@ const UP: string[] = [
     community_group_id uuid REFERENCES community_group(id),
     created_at timestamptz NOT NULL DEFAULT now(),
     ${rankColumns},
-    ${searchColumns([])}
+    ${searchColumns}
   )`,
   ...['practice', 'resource'].flatMap((t) => [
     `CREATE INDEX ${t}_rank_idx ON ${t} (rank_scope, rank_objectives, rank_score, rank_recency, id) WHERE status = 'PUBLISHED'`,
@@ -298,28 +309,35 @@ const UP: string[] = [
     checksum text,
     finished_at timestamptz NOT NULL DEFAULT now()
   )`,
-  // Ranking keys derive from the row; a BEFORE trigger keeps them exact on every write.
-  ...rankKeyTrigger('practice', `(extract(epoch FROM NEW.published_at) * 1000)::bigint`),
-  ...rankKeyTrigger('resource', `(NEW.published_on - DATE '1970-01-01')::bigint * 86400000`),
+  // Ranking keys and search vectors derive from the row (see contentRowTrigger).
+  ...contentRowTrigger('practice', `(extract(epoch FROM NEW.published_at) * 1000)::bigint`, ['lessons_learned', 'recommendations', 'takeaway']),
+  ...contentRowTrigger('resource', `(NEW.published_on - DATE '1970-01-01')::bigint * 86400000`, []),
   ...maintenanceTriggers('practice'),
   ...maintenanceTriggers('resource'),
 ];
 
 /**
- * Ranking keys derive from the row; a BEFORE trigger keeps them exact on every write.
+ * One BEFORE trigger per content table keeps what derives from the row exact on every
+ * write: the ranking keys, and the full-text vectors. The vectors are recomputed only when
+ * text changes, so the frequent count updates (objective links, reviews) stay cheap.
  * `epochMs` is the item's publication instant in milliseconds (NULL when undated).
  */
-function rankKeyTrigger(table: string, epochMs: string): string[] {
+function contentRowTrigger(table: string, epochMs: string, body: string[]): string[] {
+  const textColumns = ['title', 'summary', ...body];
+  const textChanged = textColumns.map((c) => `NEW.${c} IS DISTINCT FROM OLD.${c}`).join(' OR ');
   return [
-    `CREATE FUNCTION hub_${table}_rank_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+    `CREATE FUNCTION hub_${table}_derived() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       NEW.rank_scope := coalesce(array_position(ARRAY[${SCOPES}]::text[], NEW.scope), 0);
       NEW.rank_objectives := -NEW.objective_count;
       NEW.rank_score := coalesce(-NEW.review_score, 0);
       NEW.rank_recency := coalesce(-${epochMs}, ${UNDATED});
+      IF TG_OP = 'INSERT' OR ${textChanged} THEN
+        ${LANGUAGES.map(([dict, lang]) => `NEW.search_${lang} := ${searchVector(dict, lang, body)};`).join('\n        ')}
+      END IF;
       RETURN NEW;
     END $$`,
-    `CREATE TRIGGER ${table}_rank_keys BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION hub_${table}_rank_keys()`,
+    `CREATE TRIGGER ${table}_derived BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION hub_${table}_derived()`,
   ];
 }
 
@@ -352,6 +370,7 @@ function maintenanceTriggers(subject: string): string[] {
   const triggers: string[] = [
     `CREATE FUNCTION ${recountObjectives}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      ${SKIP_WHEN_BULK_LOADING}
       UPDATE ${subject} s SET objective_count = (
         SELECT count(*) FROM ${subject}_objective l WHERE l.${subject}_id = s.id)
       WHERE s.id IN (SELECT ${subject}_id FROM changed_rows);
@@ -359,6 +378,7 @@ function maintenanceTriggers(subject: string): string[] {
     END $$`,
     `CREATE FUNCTION ${recountReviews}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      ${SKIP_WHEN_BULK_LOADING}
       UPDATE ${subject} s SET review_count = agg.n, review_score = agg.mean
       FROM (
         SELECT ids.id, count(r.id) AS n, round(avg(r.score), 3) AS mean
@@ -396,5 +416,5 @@ function maintenanceTriggers(subject: string): string[] {
 
 const DOWN: string[] = [
   'DROP TABLE IF EXISTS seed_run, curated_view_item, curated_view, event_resource, event_practice, event_organizer, event_objective, event, review, practice_resource, practice_organization, practice_guiding_principle, resource_country, resource_region, resource_objective, practice_country, practice_region, practice_objective, resource, practice, call_for_practices_objective, call_for_practices, community_group_objective, community_group, expert_expertise, expert, organization, country, region, guiding_principle, objective CASCADE',
-  'DROP FUNCTION IF EXISTS hub_practice_rank_keys, hub_resource_rank_keys, hub_recount_practice_objectives, hub_recount_practice_reviews, hub_recount_resource_objectives, hub_recount_resource_reviews',
+  'DROP FUNCTION IF EXISTS hub_practice_derived, hub_resource_derived, hub_recount_practice_objectives, hub_recount_practice_reviews, hub_recount_resource_objectives, hub_recount_resource_reviews',
 ];
