@@ -24,16 +24,19 @@ export interface ContextInput {
   dataSource: DataSource;
   acceptLanguage?: string | null;
   statements?: StatementCounter;
+  /** Anonymous unless the request proved it is an editor. */
+  viewer?: Viewer;
 }
 
 /** A new context, with new loaders, for one request. */
 export function createContext(input: ContextInput): Context {
   const sql = sqlOf(input.dataSource);
+  const viewer = input.viewer ?? { canSeeUnpublished: false };
   return {
     sql,
-    loaders: createLoaders(sql),
+    loaders: createLoaders(sql, viewer),
     locale: localeFromAcceptLanguage(input.acceptLanguage),
-    viewer: { canSeeUnpublished: false },
+    viewer,
     statements: input.statements ?? new StatementCounter(),
   };
 }

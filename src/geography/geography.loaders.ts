@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
+import { groupedQuery } from '../graph/grouped-query';
 import type { Country } from './country.entity';
 import type { Region } from './region.entity';
 
@@ -44,4 +45,18 @@ export async function countriesByCode(sql: Sql, codes: readonly string[]): Promi
     [codes],
   );
   return byKey(codes, rows, (row) => row.code);
+}
+
+/** The regions each practice or resource is tagged with. */
+export function regionsOf(sql: Sql, owner: 'practice' | 'resource', ids: readonly string[]): Promise<Region[][]> {
+  return groupedQuery(sql, `/* regionsBy_${owner} */ SELECT l.${owner}_id AS parent, ${REGION_COLUMNS.replace(/(^|, )/g, '$1r.')}
+    FROM ${owner}_region l JOIN region r ON r.code = l.region_code
+    WHERE l.${owner}_id = ANY($1::uuid[]) ORDER BY r.code`, ids);
+}
+
+/** The countries each practice or resource is tagged with. */
+export function countriesOf(sql: Sql, owner: 'practice' | 'resource', ids: readonly string[]): Promise<Country[][]> {
+  return groupedQuery(sql, `/* countriesBy_${owner} */ SELECT l.${owner}_id AS parent, ${COUNTRY_COLUMNS.replace(/(^|, )/g, '$1c.')}
+    FROM ${owner}_country l JOIN country c ON c.code = l.country_code
+    WHERE l.${owner}_id = ANY($1::uuid[]) ORDER BY c.name`, ids);
 }

@@ -1,8 +1,30 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { CommunityGroup } from '../community-group/community-group.entity';
+import { ContentOrder, ResourceOrder } from '../content/orders';
 import type { Context } from '../context';
+import { EventConnection, eventConnection } from '../event/event-connection';
+import type { Event } from '../event/event.entity';
+import { EventFilter } from '../event/event.inputs';
+import type { Connection } from '../graph/connection';
+import { SqlParams } from '../graph/sql-params';
+import { userInputError } from '../graph/user-input-error';
 import { Locale, localize } from '../i18n/localized-text';
+import { PracticeConnection, practiceConnection } from '../practice/practice-connection';
+import type { Practice } from '../practice/practice.entity';
+import { PracticeFilter } from '../practice/practice.inputs';
+import { practiceConditions } from '../practice/practice-filter';
+import { ResourceConnection, resourceConnection } from '../resource/resource-connection';
+import type { Resource } from '../resource/resource.entity';
+import { ResourceFilter } from '../resource/resource.inputs';
 import { allObjectives } from './objective.loaders';
 import { Objective } from './objective.entity';
+import { linkedObjectives, objectiveNetwork } from './objective-network.sql';
+import { ObjectiveEdge, ObjectiveLink, ObjectiveNetwork, ObjectiveNode } from './objective-network.types';
+
+function checkMinShared(minShared: number): number {
+  if (!Number.isInteger(minShared) || minShared < 1) throw userInputError('minShared', `minShared must be a positive integer; got ${minShared}.`);
+  return minShared;
+}
 
 @Resolver(() => Objective)
 export class ObjectiveResolver {
@@ -16,8 +38,90 @@ export class ObjectiveResolver {
     return ctx.loaders.objective.load(number);
   }
 
+  @Query(() => ObjectiveNetwork, { description: 'Which objectives matching published practices address together (see README).' })
+  async objectiveNetwork(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PracticeFilter, { nullable: true }) filter?: PracticeFilter | null,
+    @Arg('minShared', () => Int, { nullable: true, defaultValue: 1 }) minShared?: number | null,
+  ): Promise<ObjectiveNetwork> {
+    const params = new SqlParams();
+    const conditions = practiceConditions(filter, params, ctx.locale);
+    const network = await objectiveNetwork(ctx.sql, conditions, params, checkMinShared(minShared ?? 1));
+    const objectives = await ctx.loaders.objective.loadMany(network.nodes.map((n) => n.number));
+    const byNumber = new Map((objectives as Objective[]).map((o) => [o.number, o]));
+    return {
+      practiceCount: network.practiceCount,
+      nodes: network.nodes.map((n): ObjectiveNode => ({ objective: byNumber.get(n.number)!, practiceCount: n.practiceCount })),
+      edges: network.edges.map((e): ObjectiveEdge => ({
+        source: byNumber.get(e.source)!, target: byNumber.get(e.target)!, sharedPractices: e.sharedPractices, jaccard: e.jaccard,
+      })),
+    };
+  }
+
   @FieldResolver(() => String, { description: 'Full title from the Compact; English when the locale has no text.' })
   title(@Root() objective: Objective, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
     return localize(objective.title, locale ?? ctx.locale);
+  }
+
+  @FieldResolver(() => PracticeConnection, { description: 'Published practices addressing the objective, ranked global-first by default.' })
+  practices(
+    @Root() objective: Objective,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => PracticeFilter, { nullable: true }) filter?: PracticeFilter | null,
+    @Arg('orderBy', () => ContentOrder, { nullable: true }) orderBy?: ContentOrder | null,
+  ): Promise<Connection<Practice>> {
+    return practiceConnection(ctx, 'objective', objective.number, { filter, orderBy, first, after });
+  }
+
+  @FieldResolver(() => ResourceConnection)
+  resources(
+    @Root() objective: Objective,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => ResourceFilter, { nullable: true }) filter?: ResourceFilter | null,
+    @Arg('orderBy', () => ResourceOrder, { nullable: true }) orderBy?: ContentOrder | null,
+  ): Promise<Connection<Resource>> {
+    return resourceConnection(ctx, 'objective', objective.number, { filter, orderBy, first, after });
+  }
+
+  @FieldResolver(() => EventConnection)
+  events(
+    @Root() objective: Objective,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter | null,
+  ): Promise<Connection<Event>> {
+    return eventConnection(ctx, 'objective', objective.number, { filter, first, after });
+  }
+
+  @FieldResolver(() => [CommunityGroup])
+  communityGroups(@Root() objective: Objective, @Ctx() ctx: Context): Promise<CommunityGroup[]> {
+    return ctx.loaders.groupsOfObjective.load(objective.number);
+  }
+
+  @FieldResolver(() => [ObjectiveLink], { description: 'Objectives addressed by the same published practices, most shared first.' })
+  async linkedObjectives(
+    @Root() objective: Objective,
+    @Ctx() ctx: Context,
+    @Arg('minShared', () => Int, { nullable: true }) minShared?: number | null,
+  ): Promise<ObjectiveLink[]> {
+    const min = checkMinShared(minShared ?? 1);
+    const loader = ctx.loaders.keyed.get<number, ObjectiveLink[]>(`linkedObjectives:${min}`, async (numbers) => {
+      // ObjectiveLink.objective resolves each objectiveNumber through the objective loader.
+      return (await linkedObjectives(ctx.sql, numbers, min)) as ObjectiveLink[][];
+    });
+    return loader.load(objective.number);
+  }
+}
+
+@Resolver(() => ObjectiveLink)
+export class ObjectiveLinkResolver {
+  @FieldResolver(() => Objective)
+  async objective(@Root() link: ObjectiveLink, @Ctx() ctx: Context): Promise<Objective> {
+    return (await ctx.loaders.objective.load(link.objectiveNumber))!;
   }
 }

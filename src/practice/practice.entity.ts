@@ -1,4 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from '../graph/scalars';
 import { ContentStatus } from '../content/content-status';
 import { GeographicScope } from '../content/geographic-scope';
 import { LocalizedText } from '../i18n/localized-text';
@@ -8,11 +10,15 @@ import { LocalizedText } from '../i18n/localized-text';
  * organization links live in link tables; objective_count and the review aggregates are
  * maintained by triggers and feed the ranking keys.
  */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A programme or policy submitted to the hub, peer reviewed, then published.' })
 @Entity('practice')
 export class Practice {
+  @Field(() => ID)
   @PrimaryColumn('uuid')
   id!: string;
 
+  @Field({ description: 'Stable, URL-safe name, unique among practices.' })
   @Column('text', { unique: true })
   slug!: string;
 
@@ -22,15 +28,19 @@ export class Practice {
   @Column('jsonb')
   summary!: LocalizedText;
 
+  @Field(() => ContentStatus)
   @Column('text')
   status!: ContentStatus;
 
+  @Field(() => GeographicScope)
   @Column('text')
   scope!: GeographicScope;
 
+  @Field(() => DateScalar, { nullable: true })
   @Column('date', { name: 'start_date', nullable: true })
   startDate!: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: 'Null while the practice is ongoing.' })
   @Column('date', { name: 'end_date', nullable: true })
   endDate!: string | null;
 
@@ -49,6 +59,7 @@ export class Practice {
   @Column('uuid', { name: 'community_group_id', nullable: true })
   communityGroupId!: string | null;
 
+  @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
 

@@ -1,15 +1,21 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar, URLScalar } from '../graph/scalars';
 import { ContentStatus } from '../content/content-status';
 import { GeographicScope } from '../content/geographic-scope';
 import { LocalizedText } from '../i18n/localized-text';
 import { ResourceType } from './resource-type';
 
 /** A policy brief, report, dataset, video or other knowledge product, peer reviewed. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A knowledge product (brief, paper, report, dataset, video, toolkit…), peer reviewed.' })
 @Entity('resource')
 export class Resource {
+  @Field(() => ID)
   @PrimaryColumn('uuid')
   id!: string;
 
+  @Field()
   @Column('text', { unique: true })
   slug!: string;
 
@@ -19,21 +25,26 @@ export class Resource {
   @Column('jsonb')
   summary!: LocalizedText;
 
+  @Field(() => ResourceType)
   @Column('text')
   type!: ResourceType;
 
+  @Field(() => URLScalar)
   @Column('text')
   url!: string;
 
+  @Field(() => GeographicScope)
   @Column('text')
   scope!: GeographicScope;
 
   @Column('uuid', { name: 'publisher_id', nullable: true })
   publisherId!: string | null;
 
+  @Field(() => DateScalar, { nullable: true })
   @Column('date', { name: 'published_on', nullable: true })
   publishedOn!: string | null;
 
+  @Field(() => ContentStatus)
   @Column('text')
   status!: ContentStatus;
 

@@ -1,10 +1,21 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../graph/scalars';
 
-export type ReviewDecision = 'APPROVE' | 'REVISE' | 'REJECT';
+export enum ReviewDecision {
+  APPROVE = 'APPROVE',
+  REVISE = 'REVISE',
+  REJECT = 'REJECT',
+}
+
+registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
 
 /** A roster expert's peer review of exactly one practice or one resource. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A peer review by an expert of the roster.' })
 @Entity('review')
 export class Review {
+  @Field(() => ID)
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -17,13 +28,16 @@ export class Review {
   @Column('uuid', { name: 'reviewer_id' })
   reviewerId!: string;
 
+  @Field(() => ReviewDecision)
   @Column('text')
   decision!: ReviewDecision;
 
   /** Overall score, 1..5. */
+  @Field(() => Int, { description: 'Overall score, 1..5.' })
   @Column('smallint')
   score!: number;
 
+  @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   comment!: string | null;
 
@@ -35,6 +49,7 @@ export class Review {
   @Column('text', { name: 'conflict_of_interest', nullable: true })
   conflictOfInterest!: string | null;
 
+  @Field(() => DateTimeScalar)
   @Column('timestamptz', { name: 'submitted_at' })
   submittedAt!: Date;
 }

@@ -1,0 +1,53 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { Event } from '../event/event.entity';
+import type { Connection } from '../graph/connection';
+import { lookup } from '../graph/lookup';
+import { Locale, localize } from '../i18n/localized-text';
+import { Objective } from '../objective/objective.entity';
+import { PracticeConnection, practiceConnection } from '../practice/practice-connection';
+import type { Practice } from '../practice/practice.entity';
+import { CallForPractices } from './call-for-practices.entity';
+import { allCalls } from './call.loaders';
+
+@Resolver(() => CallForPractices)
+export class CallForPracticesResolver {
+  @Query(() => CallForPractices, { nullable: true, description: 'One call for practices by id or slug (exactly one of them).' })
+  callForPractices(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+  ): Promise<CallForPractices | null> {
+    return lookup('call for practices', { id, slug }, ctx.loaders.call, ctx.loaders.callBySlug);
+  }
+
+  @Query(() => [CallForPractices], { description: 'Calls for practices, latest deadline first; `open` narrows to open or closed calls.' })
+  callsForPractices(@Ctx() ctx: Context, @Arg('open', () => Boolean, { nullable: true }) open?: boolean | null): Promise<CallForPractices[]> {
+    return allCalls(ctx.sql, open ?? null);
+  }
+
+  @FieldResolver(() => String)
+  title(@Root() c: CallForPractices, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+    return localize(c.title, locale ?? ctx.locale);
+  }
+
+  @FieldResolver(() => [Objective])
+  objectives(@Root() c: CallForPractices, @Ctx() ctx: Context): Promise<Objective[]> {
+    return ctx.loaders.objectivesOfCall.load(c.id);
+  }
+
+  @FieldResolver(() => PracticeConnection, { description: 'Published practices submitted to the call, by RANK.' })
+  practices(
+    @Root() c: CallForPractices,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<Connection<Practice>> {
+    return practiceConnection(ctx, 'call', c.id, { first, after });
+  }
+
+  @FieldResolver(() => [Event], { description: 'Events tied to the call (launches, observances).' })
+  events(@Root() c: CallForPractices, @Ctx() ctx: Context): Promise<Event[]> {
+    return ctx.loaders.eventsOfCall.load(c.id);
+  }
+}

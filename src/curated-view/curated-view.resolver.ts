@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { CommunityGroup } from '../community-group/community-group.entity';
+import type { Context } from '../context';
+import { Event } from '../event/event.entity';
+import { pageSize } from '../graph/ordering';
+import { Locale, localize } from '../i18n/localized-text';
+import { Practice } from '../practice/practice.entity';
+import { Resource } from '../resource/resource.entity';
+import { CuratedView } from './curated-view.entity';
+import { viewItems, type ViewList } from './curated-view.loaders';
+
+const DEFAULT_FIRST = 6;
+
+function items<Row>(ctx: Context, view: CuratedView, list: ViewList, first: number | null | undefined): Promise<Row[]> {
+  const size = pageSize(first, DEFAULT_FIRST);
+  const loader = ctx.loaders.keyed.get<string, Row[]>(`view:${list}:${size}`, (slugs) => viewItems<Row>(ctx.sql, ctx.viewer, list, slugs, size));
+  return loader.load(view.slug);
+}
+
+@Resolver(() => CuratedView)
+export class CuratedViewResolver {
+  @Query(() => CuratedView, { nullable: true, description: '`home`, or `objective-1` … `objective-23`; null for an unknown slug.' })
+  curatedView(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<CuratedView | null> {
+    return ctx.loaders.view.load(slug);
+  }
+
+  @FieldResolver(() => String)
+  title(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+    return localize(view.title, locale ?? ctx.locale);
+  }
+
+  @FieldResolver(() => [Practice], { description: 'Pinned practices first, then the best-ranked (default 6, at most 100).' })
+  practices(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<Practice[]> {
+    return items(ctx, view, 'practices', first);
+  }
+
+  @FieldResolver(() => [Resource], { description: 'Pinned resources first, then the best-ranked.' })
+  resources(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<Resource[]> {
+    return items(ctx, view, 'resources', first);
+  }
+
+  @FieldResolver(() => [Event], { description: 'Pinned events first, then upcoming (soonest first), then past (latest first).' })
+  events(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<Event[]> {
+    return items(ctx, view, 'events', first);
+  }
+
+  @FieldResolver(() => [CommunityGroup], { description: 'Pinned groups first, then the largest.' })
+  communityGroups(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<CommunityGroup[]> {
+    return items(ctx, view, 'communityGroups', first);
+  }
+}

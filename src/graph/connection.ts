@@ -1,0 +1,55 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { encodeCursor, type Ordering } from './ordering';
+import type { Page } from './page-query';
+import { PageInfo } from './page-info';
+
+export interface Connection<T extends object> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** The `<Name>Edge` and `<Name>Connection` GraphQL types of a node type. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field({ description: 'Opaque keyset cursor: pass it as `after` to continue after this item.' })
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  class ConnectionType {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => [node], { description: 'The nodes of `edges`, for callers that need no cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Items in the whole list (all pages) that the caller may see.' })
+    totalCount!: number;
+  }
+  return ConnectionType as ClassType<Connection<T>>;
+}
+
+/** A Relay connection from one fetched page. */
+export function toConnection<T extends object>(ordering: Ordering, page: Page<T>): Connection<T> {
+  const edges = page.rows.map((node, i) => ({ node, cursor: encodeCursor(ordering, page.keys[i]) }));
+  return {
+    edges,
+    nodes: page.rows,
+    totalCount: page.totalCount,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

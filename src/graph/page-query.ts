@@ -1,0 +1,83 @@
+import type { Sql } from '../db/sql';
+import type { Ordering } from './ordering';
+import { SqlParams } from './sql-params';
+
+/** One page of rows of one parent, with what a Relay connection needs to know. */
+export interface Page<Row> {
+  rows: Row[];
+  /** The ordering keys of each row, for its cursor. */
+  keys: unknown[][];
+  totalCount: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export interface PageQuery {
+  /** Tag for the statement, e.g. `practicesByObjective`. */
+  name: string;
+  /** FROM clause with the row alias `t`, e.g. `practice t`. */
+  from: string;
+  /** Select list over `t`, with camelCase aliases. */
+  columns: string;
+  /** Conditions over `t` (and, for nested lists, `k.parent`), built on `params`. */
+  where: string[];
+  params: SqlParams;
+  ordering: Ordering;
+  first: number;
+  after: unknown[] | null;
+  /** For nested lists: the parent keys and their SQL type; the conditions use `k.parent`. */
+  parents?: { keys: readonly unknown[]; type: string };
+}
+
+/**
+ * Pages of a list for every parent in one statement: a LATERAL subquery per parent takes
+ * `first + 1` rows after the cursor in index order (the extra row tells hasNextPage), and
+ * counts the whole list (totalCount) and whether anything precedes the cursor.
+ * Returns the pages in the order of the parent keys.
+ */
+export async function fetchPages<Row>(sql: Sql, query: PageQuery): Promise<Page<Row>[]> {
+  const { params, ordering } = query;
+  const parents = query.parents ?? { keys: ['root'], type: 'text' };
+  const parentParam = params.add(parents.keys, `${parents.type}[]`);
+  const where = query.where.length > 0 ? query.where.join(' AND ') : 'true';
+  const keyList = ordering.keys.map((k) => k.expr).join(', ');
+  const cursor = query.after ? ordering.keys.map((k, i) => params.add(query.after![i], k.type)).join(', ') : null;
+  const keyColumns = ordering.keys.map((k, i) => `${k.expr} AS "__k${i}"`).join(', ');
+  const text = `/* ${query.name} */
+    SELECT k.ord AS "__parent", meta.total AS "__total", meta.has_previous AS "__hasPrevious", page.*
+    FROM unnest(${parentParam}) WITH ORDINALITY AS k(parent, ord)
+    CROSS JOIN LATERAL (
+      SELECT (SELECT count(*) FROM ${query.from} WHERE ${where})::int AS total,
+             ${cursor ? `EXISTS (SELECT 1 FROM ${query.from} WHERE ${where} AND (${keyList}) <= (${cursor}))` : 'false'} AS has_previous
+    ) meta
+    LEFT JOIN LATERAL (
+      SELECT ${query.columns}, ${keyColumns}
+      FROM ${query.from}
+      WHERE ${where}${cursor ? ` AND (${keyList}) > (${cursor})` : ''}
+      ORDER BY ${keyList}
+      LIMIT ${params.add(query.first + 1, 'int')}
+    ) page ON true
+    ORDER BY k.ord, ${ordering.keys.map((_, i) => `page."__k${i}"`).join(', ')}`;
+  const rows = await sql.query<Record<string, unknown>>(text, params.values);
+
+  const pages: Page<Row>[] = parents.keys.map(() => ({ rows: [], keys: [], totalCount: 0, hasNextPage: false, hasPreviousPage: false }));
+  for (const row of rows) {
+    const page = pages[Number(row.__parent) - 1];
+    page.totalCount = row.__total as number;
+    page.hasPreviousPage = row.__hasPrevious as boolean;
+    if (row[`__k${ordering.keys.length - 1}`] === null) continue; // a parent with no rows
+    const keys = ordering.keys.map((_, i) => row[`__k${i}`]);
+    const plain: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(row)) if (!name.startsWith('__')) plain[name] = value;
+    page.rows.push(plain as Row);
+    page.keys.push(keys);
+  }
+  for (const page of pages) {
+    if (page.rows.length > query.first) {
+      page.rows.length = query.first;
+      page.keys.length = query.first;
+      page.hasNextPage = true;
+    }
+  }
+  return pages;
+}

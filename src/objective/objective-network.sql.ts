@@ -1,0 +1,62 @@
+import type { Sql } from '../db/sql';
+import { groupedQuery } from '../graph/grouped-query';
+import type { SqlParams } from '../graph/sql-params';
+
+export interface LinkRow {
+  objectiveNumber: number;
+  sharedPractices: number;
+  jaccard: number;
+}
+
+/**
+ * For each objective, the objectives addressed by the same published practices with at
+ * least `minShared` of them in common, most shared first: one self-join of the links.
+ */
+export function linkedObjectives(sql: Sql, numbers: readonly number[], minShared: number): Promise<LinkRow[][]> {
+  return groupedQuery(sql, `/* linkedObjectives */
+    WITH pub AS (
+      SELECT l.practice_id, l.objective_number FROM practice_objective l
+      JOIN practice p ON p.id = l.practice_id WHERE p.status = 'PUBLISHED'),
+    counts AS (SELECT objective_number, count(*)::int AS n FROM pub GROUP BY 1),
+    pairs AS (
+      SELECT a.objective_number AS source, b.objective_number AS target, count(*)::int AS shared
+      FROM pub a JOIN pub b ON b.practice_id = a.practice_id AND b.objective_number <> a.objective_number
+      WHERE a.objective_number = ANY($1::smallint[])
+      GROUP BY 1, 2 HAVING count(*) >= $2)
+    SELECT pairs.source AS parent, pairs.target AS "objectiveNumber", pairs.shared AS "sharedPractices",
+           pairs.shared::float8 / (cs.n + ct.n - pairs.shared) AS jaccard
+    FROM pairs JOIN counts cs ON cs.objective_number = pairs.source JOIN counts ct ON ct.objective_number = pairs.target
+    ORDER BY pairs.source, pairs.shared DESC, pairs.target`, numbers, [minShared]);
+}
+
+export interface NetworkRow {
+  nodes: { number: number; practiceCount: number }[];
+  edges: { source: number; target: number; sharedPractices: number; jaccard: number }[];
+  practiceCount: number;
+}
+
+/**
+ * The objective network over the published practices matching `conditions` (over `t`, on
+ * `params`): every objective with its practice count, every pair addressed together by at
+ * least `minShared` of them. One statement.
+ */
+export async function objectiveNetwork(sql: Sql, conditions: string[], params: SqlParams, minShared: number): Promise<NetworkRow> {
+  const where = ["t.status = 'PUBLISHED'", ...conditions].join(' AND ');
+  const min = params.add(minShared, 'int');
+  const [row] = await sql.query<NetworkRow>(`/* objectiveNetwork */
+    WITH matching AS (SELECT t.id FROM practice t WHERE ${where}),
+    pub AS (SELECT l.practice_id, l.objective_number FROM practice_objective l JOIN matching m ON m.id = l.practice_id),
+    counts AS (SELECT objective_number, count(*)::int AS n FROM pub GROUP BY 1),
+    pairs AS (
+      SELECT a.objective_number AS source, b.objective_number AS target, count(*)::int AS shared
+      FROM pub a JOIN pub b ON b.practice_id = a.practice_id AND b.objective_number > a.objective_number
+      GROUP BY 1, 2 HAVING count(*) >= ${min})
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('number', o.number, 'practiceCount', coalesce(c.n, 0)) ORDER BY o.number), '[]')
+         FROM objective o LEFT JOIN counts c ON c.objective_number = o.number) AS nodes,
+      (SELECT coalesce(json_agg(json_build_object('source', p.source, 'target', p.target, 'sharedPractices', p.shared,
+                'jaccard', p.shared::float8 / (cs.n + ct.n - p.shared)) ORDER BY p.shared DESC, p.source, p.target), '[]')
+         FROM pairs p JOIN counts cs ON cs.objective_number = p.source JOIN counts ct ON ct.objective_number = p.target) AS edges,
+      (SELECT count(*)::int FROM matching) AS "practiceCount"`, params.values);
+  return row;
+}

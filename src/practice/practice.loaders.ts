@@ -1,0 +1,84 @@
+import type { Viewer } from '../context';
+import { visibleTo } from '../content/visibility';
+import type { Sql } from '../db/sql';
+import { byKey } from '../graph/batch';
+import { groupedQuery } from '../graph/grouped-query';
+import { wellFormedIds } from '../graph/ids';
+import { fetchPages, type Page } from '../graph/page-query';
+import type { Ordering } from '../graph/ordering';
+import { SqlParams } from '../graph/sql-params';
+import type { Practice } from './practice.entity';
+
+export const PRACTICE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.status, t.scope,
+  t.start_date::text AS "startDate", t.end_date::text AS "endDate", t.lessons_learned AS "lessonsLearned",
+  t.recommendations, t.takeaway, t.call_id AS "callId", t.community_group_id AS "communityGroupId", t.published_at AS "publishedAt"`;
+
+/** Practices by id, in key order; null for unknown, malformed or invisible ids. */
+export async function practicesById(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<(Practice | null)[]> {
+  const rows = await sql.query<Practice>(
+    `/* practicesById */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.id = ANY($1::uuid[]) AND ${visibleTo(viewer)}`,
+    [wellFormedIds(ids)],
+  );
+  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+}
+
+export async function practicesBySlug(sql: Sql, viewer: Viewer, slugs: readonly string[]): Promise<(Practice | null)[]> {
+  const rows = await sql.query<Practice>(
+    `/* practicesBySlug */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.slug = ANY($1::text[]) AND ${visibleTo(viewer)}`,
+    [slugs],
+  );
+  return byKey(slugs, rows, (row) => row.slug);
+}
+
+/** Which practices a nested list holds, for parent key `k.parent`. */
+export type PracticeParent = 'root' | 'objective' | 'group' | 'call';
+
+const PARENT: Record<PracticeParent, { condition: string; type: string }> = {
+  root: { condition: 'true', type: 'text' },
+  objective: { condition: 'EXISTS (SELECT 1 FROM practice_objective po WHERE po.practice_id = t.id AND po.objective_number = k.parent)', type: 'smallint' },
+  group: { condition: 't.community_group_id = k.parent', type: 'uuid' },
+  call: { condition: 't.call_id = k.parent', type: 'uuid' },
+};
+
+export interface PracticePageRequest {
+  parent: PracticeParent;
+  keys: readonly unknown[];
+  /** Built on `params`. */
+  conditions: string[];
+  params: SqlParams;
+  ordering: Ordering;
+  first: number;
+  after: unknown[] | null;
+}
+
+/** One page of visible practices for every parent key, in one statement. */
+export function practicePages(sql: Sql, viewer: Viewer, request: PracticePageRequest): Promise<Page<Practice>[]> {
+  const parent = PARENT[request.parent];
+  return fetchPages<Practice>(sql, {
+    name: `practicesBy_${request.parent}`,
+    from: 'practice t',
+    columns: PRACTICE_COLUMNS,
+    where: [visibleTo(viewer), parent.condition, ...request.conditions],
+    params: request.params,
+    ordering: request.ordering,
+    first: request.first,
+    after: request.after,
+    parents: { keys: request.keys, type: parent.type },
+  });
+}
+
+/** Published (visible) practices linked to each resource, by RANK. */
+export function practicesByResource(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<Practice[][]> {
+  return groupedQuery(sql, `/* practicesByResource */ SELECT l.resource_id AS parent, ${PRACTICE_COLUMNS}
+    FROM practice_resource l JOIN practice t ON t.id = l.practice_id
+    WHERE l.resource_id = ANY($1::uuid[]) AND ${visibleTo(viewer)}
+    ORDER BY t.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id`, ids);
+}
+
+/** Visible practices presented at each event, by RANK. */
+export function practicesByEvent(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<Practice[][]> {
+  return groupedQuery(sql, `/* practicesByEvent */ SELECT l.event_id AS parent, ${PRACTICE_COLUMNS}
+    FROM event_practice l JOIN practice t ON t.id = l.practice_id
+    WHERE l.event_id = ANY($1::uuid[]) AND ${visibleTo(viewer)}
+    ORDER BY t.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id`, ids);
+}

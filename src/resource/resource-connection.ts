@@ -1,0 +1,47 @@
+import { contentConditions } from '../content/content-filter';
+import { checkRange } from '../content/content-filter';
+import { ContentOrder, contentOrdering } from '../content/orders';
+import type { Context } from '../context';
+import { connectionType, toConnection, type Connection } from '../graph/connection';
+import { decodeCursor, pageSize } from '../graph/ordering';
+import { SqlParams } from '../graph/sql-params';
+import type { Locale } from '../i18n/localized-text';
+import { Resource } from './resource.entity';
+import type { ResourceFilter } from './resource.inputs';
+import { resourcePages, type ResourceParent } from './resource.loaders';
+
+export const ResourceConnection = connectionType(Resource, 'Resource');
+
+export interface ResourceListArgs {
+  filter?: ResourceFilter | null;
+  orderBy?: ContentOrder | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** SQL conditions over a resource row `t` for a ResourceFilter. */
+export function resourceConditions(filter: ResourceFilter | null | undefined, params: SqlParams, locale: Locale): string[] {
+  const where = contentConditions('resource', filter, params, locale);
+  if (!filter) return where;
+  if (filter.types) where.push(`t.type = ANY(${params.add(filter.types, 'text[]')})`);
+  checkRange('filter.publishedFrom', filter.publishedFrom, 'filter.publishedTo', filter.publishedTo);
+  if (filter.publishedFrom != null) where.push(`t.published_on >= ${params.add(filter.publishedFrom, 'date')}`);
+  if (filter.publishedTo != null) where.push(`t.published_on <= ${params.add(filter.publishedTo, 'date')}`);
+  return where;
+}
+
+/** A page of resources of one parent (or all), batched across parents with the same arguments. */
+export function resourceConnection(ctx: Context, parent: ResourceParent, key: unknown, args: ResourceListArgs): Promise<Connection<Resource>> {
+  const first = pageSize(args.first);
+  const ordering = contentOrdering(args.orderBy ?? ContentOrder.RANK, ctx.locale);
+  const after = args.after ? decodeCursor(ordering, args.after) : null;
+  resourceConditions(args.filter, new SqlParams(), ctx.locale);
+  const signature = JSON.stringify(['resources', parent, args.filter ?? null, ordering.name, first, after]);
+  const loader = ctx.loaders.keyed.get<unknown, Connection<Resource>>(signature, async (keys) => {
+    const params = new SqlParams();
+    const conditions = resourceConditions(args.filter, params, ctx.locale);
+    const pages = await resourcePages(ctx.sql, ctx.viewer, { parent, keys, conditions, params, ordering, first, after });
+    return pages.map((page) => toConnection(ordering, page));
+  });
+  return loader.load(key);
+}

@@ -1,0 +1,79 @@
+import type { Viewer } from '../context';
+import { visibleTo } from '../content/visibility';
+import type { Sql } from '../db/sql';
+import { byKey } from '../graph/batch';
+import { groupedQuery } from '../graph/grouped-query';
+import { wellFormedIds } from '../graph/ids';
+import type { Ordering } from '../graph/ordering';
+import { fetchPages, type Page } from '../graph/page-query';
+import type { SqlParams } from '../graph/sql-params';
+import type { Resource } from './resource.entity';
+
+export const RESOURCE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.type, t.url, t.scope, t.publisher_id AS "publisherId",
+  t.published_on::text AS "publishedOn", t.status, t.community_group_id AS "communityGroupId"`;
+
+const RANKED = 'ORDER BY t.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id';
+
+export async function resourcesById(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<(Resource | null)[]> {
+  const rows = await sql.query<Resource>(
+    `/* resourcesById */ SELECT ${RESOURCE_COLUMNS} FROM resource t WHERE t.id = ANY($1::uuid[]) AND ${visibleTo(viewer)}`,
+    [wellFormedIds(ids)],
+  );
+  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+}
+
+export async function resourcesBySlug(sql: Sql, viewer: Viewer, slugs: readonly string[]): Promise<(Resource | null)[]> {
+  const rows = await sql.query<Resource>(
+    `/* resourcesBySlug */ SELECT ${RESOURCE_COLUMNS} FROM resource t WHERE t.slug = ANY($1::text[]) AND ${visibleTo(viewer)}`,
+    [slugs],
+  );
+  return byKey(slugs, rows, (row) => row.slug);
+}
+
+export type ResourceParent = 'root' | 'objective' | 'group';
+
+const PARENT: Record<ResourceParent, { condition: string; type: string }> = {
+  root: { condition: 'true', type: 'text' },
+  objective: { condition: 'EXISTS (SELECT 1 FROM resource_objective ro WHERE ro.resource_id = t.id AND ro.objective_number = k.parent)', type: 'smallint' },
+  group: { condition: 't.community_group_id = k.parent', type: 'uuid' },
+};
+
+export interface ResourcePageRequest {
+  parent: ResourceParent;
+  keys: readonly unknown[];
+  conditions: string[];
+  params: SqlParams;
+  ordering: Ordering;
+  first: number;
+  after: unknown[] | null;
+}
+
+/** One page of visible resources for every parent key, in one statement. */
+export function resourcePages(sql: Sql, viewer: Viewer, request: ResourcePageRequest): Promise<Page<Resource>[]> {
+  const parent = PARENT[request.parent];
+  return fetchPages<Resource>(sql, {
+    name: `resourcesBy_${request.parent}`,
+    from: 'resource t',
+    columns: RESOURCE_COLUMNS,
+    where: [visibleTo(viewer), parent.condition, ...request.conditions],
+    params: request.params,
+    ordering: request.ordering,
+    first: request.first,
+    after: request.after,
+    parents: { keys: request.keys, type: parent.type },
+  });
+}
+
+/** Visible resources linked to each practice, by RANK. */
+export function resourcesByPractice(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<Resource[][]> {
+  return groupedQuery(sql, `/* resourcesByPractice */ SELECT l.practice_id AS parent, ${RESOURCE_COLUMNS}
+    FROM practice_resource l JOIN resource t ON t.id = l.resource_id
+    WHERE l.practice_id = ANY($1::uuid[]) AND ${visibleTo(viewer)} ${RANKED}`, ids);
+}
+
+/** Visible resources shared at each event, by RANK. */
+export function resourcesByEvent(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<Resource[][]> {
+  return groupedQuery(sql, `/* resourcesByEvent */ SELECT l.event_id AS parent, ${RESOURCE_COLUMNS}
+    FROM event_resource l JOIN resource t ON t.id = l.resource_id
+    WHERE l.event_id = ANY($1::uuid[]) AND ${visibleTo(viewer)} ${RANKED}`, ids);
+}

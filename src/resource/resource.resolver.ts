@@ -1,0 +1,78 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { ContentOrder, ResourceOrder } from '../content/orders';
+import type { Context } from '../context';
+import { Country } from '../geography/country.entity';
+import { Region } from '../geography/region.entity';
+import type { Connection } from '../graph/connection';
+import { lookup } from '../graph/lookup';
+import { Locale, localize } from '../i18n/localized-text';
+import { Objective } from '../objective/objective.entity';
+import { Organization } from '../organization/organization.entity';
+import { Practice } from '../practice/practice.entity';
+import { Review } from '../review/review.entity';
+import { Resource } from './resource.entity';
+import { ResourceFilter } from './resource.inputs';
+import { ResourceConnection, resourceConnection } from './resource-connection';
+
+@Resolver(() => Resource)
+export class ResourceResolver {
+  @Query(() => Resource, { nullable: true, description: 'One resource by id or slug (exactly one of them); null when none is visible.' })
+  resource(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+  ): Promise<Resource | null> {
+    return lookup('resource', { id, slug }, ctx.loaders.resource, ctx.loaders.resourceBySlug);
+  }
+
+  @Query(() => ResourceConnection, { description: 'Published resources, ranked global-first by default.' })
+  resources(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ResourceFilter, { nullable: true }) filter?: ResourceFilter | null,
+    @Arg('orderBy', () => ResourceOrder, { nullable: true, defaultValue: ContentOrder.RANK }) orderBy?: ContentOrder | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '0..100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<Connection<Resource>> {
+    return resourceConnection(ctx, 'root', 'root', { filter, orderBy, first, after });
+  }
+
+  @FieldResolver(() => String)
+  title(@Root() r: Resource, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+    return localize(r.title, locale ?? ctx.locale);
+  }
+
+  @FieldResolver(() => String)
+  summary(@Root() r: Resource, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+    return localize(r.summary, locale ?? ctx.locale);
+  }
+
+  @FieldResolver(() => [Region])
+  regions(@Root() r: Resource, @Ctx() ctx: Context): Promise<Region[]> {
+    return ctx.loaders.regionsOfResource.load(r.id);
+  }
+
+  @FieldResolver(() => [Country])
+  countries(@Root() r: Resource, @Ctx() ctx: Context): Promise<Country[]> {
+    return ctx.loaders.countriesOfResource.load(r.id);
+  }
+
+  @FieldResolver(() => [Objective])
+  objectives(@Root() r: Resource, @Ctx() ctx: Context): Promise<Objective[]> {
+    return ctx.loaders.objectivesOfResource.load(r.id);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  publisher(@Root() r: Resource, @Ctx() ctx: Context): Promise<Organization | null> | null {
+    return r.publisherId ? ctx.loaders.organization.load(r.publisherId) : null;
+  }
+
+  @FieldResolver(() => [Review])
+  reviews(@Root() r: Resource, @Ctx() ctx: Context): Promise<Review[]> {
+    return ctx.loaders.reviewsOfResource.load(r.id);
+  }
+
+  @FieldResolver(() => [Practice], { description: 'Published practices that use this resource.' })
+  practices(@Root() r: Resource, @Ctx() ctx: Context): Promise<Practice[]> {
+    return ctx.loaders.practicesOfResource.load(r.id);
+  }
+}
