@@ -15,6 +15,8 @@ export interface Config {
   seedScale: string;
   /** Seed an empty database on start. */
   seedOnStart: boolean;
+  /** Bearer token of editors, who see unpublished content and reviewer identities; null: nobody. */
+  editorToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +78,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`SEED_SCALE must be tiny, default, large or a positive number, got "${seedScale}"`);
   }
 
+  const editorToken = env.HUBGRAPH_EDITOR_TOKEN || null;
+  if (editorToken !== null && editorToken.length < 16) problems.push('HUBGRAPH_EDITOR_TOKEN must be at least 16 characters long');
+
   const config: Config = {
     databaseUrl,
     port: integer('PORT', 4000, 0, 65535),
@@ -86,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
     seed: integer('SEED', 42, 0, 2 ** 31 - 1),
     seedScale,
     seedOnStart: flag('HUBGRAPH_SEED_ON_START', true),
+    editorToken,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

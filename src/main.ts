@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   let graphqlUrl: string;
   try {
     await prepareDatabase(database.dataSource, { ...config, log });
-    server = await createServer({ dataSource: database.dataSource, production: config.production, debugSql: config.debugSql });
+    server = await createServer({ dataSource: database.dataSource, production: config.production, debugSql: config.debugSql, editorToken: config.editorToken });
     graphqlUrl = await server.listen(config.port, config.host);
   } catch (error) {
     await database.close().catch(() => undefined);

@@ -16,6 +16,8 @@ export interface ServerOptions {
   production: boolean;
   /** Put `{ sqlStatements }` in every response's extensions. */
   debugSql: boolean;
+  /** Bearer token that makes a request an editor's (see Config.editorToken). */
+  editorToken?: string | null;
 }
 
 export interface HubServer {
@@ -83,12 +85,12 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     const route = async () => {
       if (req.method === 'OPTIONS') {
         res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-        res.setHeader('access-control-allow-headers', 'content-type, accept-language, apollo-require-preflight');
+        res.setHeader('access-control-allow-headers', 'content-type, accept-language, authorization, apollo-require-preflight');
         res.setHeader('access-control-max-age', '86400');
         res.statusCode = 204;
         res.end();
       } else if (pathname === '/graphql') {
-        await handleGraphQL(apollo, options.dataSource, req, res);
+        await handleGraphQL(apollo, options.dataSource, options.editorToken ?? null, req, res);
       } else if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
         const health = await checkHealth(options.dataSource);
         sendJson(res, health.status === 'ok' ? 200 : 503, health);

@@ -1,11 +1,25 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { DataSource } from 'typeorm';
-import { createContext, type Context } from '../context';
+import { createContext, type Context, type Viewer } from '../context';
 import { countStatements, StatementCounter } from '../db/statement-counter';
 import { sendJson } from './respond';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Anonymous without an Authorization header; an editor with the configured bearer token;
+ * null (refused) for any other credentials.
+ */
+function viewerOf(authorization: string | undefined, editorToken: string | null): Viewer | null {
+  if (!authorization) return { canSeeUnpublished: false };
+  const match = /^Bearer (.+)$/i.exec(authorization.trim());
+  if (!match || !editorToken) return null;
+  const given = Buffer.from(match[1]);
+  const expected = Buffer.from(editorToken);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { canSeeUnpublished: true } : null;
+}
 
 class BodyError extends Error {
   constructor(readonly status: number, message: string) {
@@ -39,9 +53,15 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 export async function handleGraphQL(
   apollo: ApolloServer<Context>,
   dataSource: DataSource,
+  editorToken: string | null,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const viewer = viewerOf(req.headers.authorization, editorToken);
+  if (!viewer) {
+    sendJson(res, 401, { errors: [{ message: 'The bearer token is not valid. Send none to read published content anonymously.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    return;
+  }
   let body: unknown;
   try {
     body = await readJsonBody(req);
@@ -65,7 +85,7 @@ export async function handleGraphQL(
         body,
       },
       context: async () =>
-        createContext({ dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements }),
+        createContext({ dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, viewer }),
     }),
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { execute, startTestServer } from '../support/graphql';
+import type { HubServer } from '../../src/server';
+
+const DIR = path.join('schema', 'operations');
+
+/** Each front-end operation with the variables of a real page on the default seed. */
+const PAGES: Record<string, { variables: Record<string, unknown>; bound: number; nonEmpty: (data: any) => unknown[] }> = {
+  'home.graphql': { variables: {}, bound: 15, nonEmpty: (d) => d.curatedView.practices },
+  'objective.graphql': { variables: { number: 10 }, bound: 15, nonEmpty: (d) => d.objective.practices.edges },
+  'practice.graphql': { variables: { slug: 'global-guidance-on-child-sensitive-anti-trafficking-responses' }, bound: 15, nonEmpty: (d) => d.practice.objectives[0].practices.nodes },
+  'call.graphql': { variables: { slug: 'leave-no-child-behind-2024' }, bound: 10, nonEmpty: (d) => d.callForPractices.practices.nodes },
+  'group.graphql': { variables: { slug: 'counter-trafficking' }, bound: 12, nonEmpty: (d) => d.communityGroup.events.nodes },
+  // From the day of the sample webinar, so the first page already has events with a group:
+  // a relation that is empty on a whole page costs no statement, which would make 5 cheaper than 50.
+  'events.graphql': { variables: { filter: { from: '2024-07-15T00:00:00Z' } }, bound: 6, nonEmpty: (d) => d.events.edges },
+};
+
+describe('schema/operations: one round trip, a bounded number of statements', () => {
+  let db: TestDatabase;
+  let server: HubServer;
+  const measured: string[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase({ seed: { randomSeed: 42, scale: 'default' } });
+    server = await startTestServer(db.dataSource);
+  });
+  afterAll(async () => {
+    console.log(`statements per operation (first 5 / first 50):\n${measured.join('\n')}`);
+    await server.stop();
+    await db.drop();
+  });
+
+  it('covers every operation file', () => {
+    expect(readdirSync(DIR).sort()).toEqual(Object.keys(PAGES).sort());
+  });
+
+  it.each(Object.keys(PAGES))('%s costs the same number of statements at first 5 and first 50, within its bound', async (file) => {
+    const page = PAGES[file];
+    const query = readFileSync(path.join(DIR, file), 'utf8');
+    const small = await execute(server, db.dataSource, query, { ...page.variables, first: 5 });
+    const large = await execute(server, db.dataSource, query, { ...page.variables, first: 50 });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(page.nonEmpty(small.data).length).toBeGreaterThan(0);
+    expect(page.nonEmpty(large.data).length).toBeGreaterThanOrEqual(page.nonEmpty(small.data).length);
+    expect(large.statements).toBe(small.statements);
+    expect(small.statements).toBeLessThanOrEqual(page.bound);
+    measured.push(`  ${file}: ${small.statements} / ${large.statements}`);
+  });
+
+  it('the home page stays at or under 15 statements', async () => {
+    const { statements, errors } = await execute(server, db.dataSource, readFileSync(path.join(DIR, 'home.graphql'), 'utf8'), { first: 100 });
+    expect(errors).toBeUndefined();
+    expect(statements).toBeLessThanOrEqual(15);
+  });
+
+  it('every nested connection of a list is one statement for all parents', async () => {
+    const { sql, errors } = await execute(server, db.dataSource, '{ objectives { practices(first: 3) { totalCount nodes { id } } resources(first: 2) { totalCount } } }');
+    expect(errors).toBeUndefined();
+    expect(sql.filter((s) => s.includes('practicesBy_objective'))).toHaveLength(1);
+    expect(sql.filter((s) => s.includes('resourcesBy_objective'))).toHaveLength(1);
+  });
+});
