@@ -188,6 +188,7 @@ describe('Query.practices(orderBy:) and keyset cursors', () => {
         `EXPLAIN (FORMAT JSON) SELECT id FROM practice t WHERE t.status = 'PUBLISHED' ORDER BY t.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id LIMIT 21`,
       );
     } finally {
+      await runner.query('RESET enable_sort');
       await runner.release();
     }
     expect(JSON.stringify(plan)).toContain('practice_rank_idx');
