@@ -1,4 +1,4 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
@@ -14,6 +14,8 @@ export interface HubSchema {
   schema: GraphQLSchema;
   /** The public API schema, with its @key directives: what `schema/schema.graphql` holds. */
   sdl: string;
+  /** What `_service { sdl }` answers, for composition: what `schema/subgraph.graphql` holds. */
+  subgraphSdl: string;
 }
 
 /**
@@ -32,5 +34,5 @@ export async function buildHubSchema(): Promise<HubSchema> {
     typeDefs: parse(`${FEDERATION_LINK}\n\n${sdl}`),
     resolvers: resolvers as never,
   });
-  return { schema, sdl };
+  return { schema, sdl, subgraphSdl: printSubgraphSchema(schema) };
 }

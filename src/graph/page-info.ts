@@ -1,5 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
+// Shareable: other subgraphs of the supergraph may define the same Relay PageInfo.
+@Directive('@shareable')
 @ObjectType({ description: 'Relay page information; hasNextPage and hasPreviousPage are exact.' })
 export class PageInfo {
   @Field()
