@@ -33,7 +33,7 @@ export function contentOrdering(order: ContentOrder, locale: Locale): Ordering {
     case ContentOrder.TITLE:
       return {
         name: `TITLE:${locale}`,
-        keys: [{ expr: `lower(coalesce(nullif(t.title->>'${locale}', ''), t.title->>'en'))`, type: 'text' }, { expr: 't.id', type: 'uuid' }],
+        keys: [{ expr: `lower(coalesce(nullif(btrim(t.title->>'${locale}'), ''), t.title->>'en'))`, type: 'text' }, { expr: 't.id', type: 'uuid' }],
       };
     default:
       return {

@@ -17,13 +17,19 @@ export interface Ordering {
   keys: readonly OrderKey[];
 }
 
+const inRange = (v: unknown, digits: RegExp, min: bigint, max: bigint) => {
+  const text = typeof v === 'number' && Number.isInteger(v) ? String(v) : v;
+  return typeof text === 'string' && digits.test(text) && BigInt(text) >= min && BigInt(text) <= max;
+};
+
+/** What a cursor value must be for each key type, so forged cursors never reach SQL as casts that fail. */
 const VALID: Record<KeyType, (v: unknown) => boolean> = {
-  smallint: (v) => typeof v === 'number' ? Number.isInteger(v) : typeof v === 'string' && /^-?\d{1,5}$/.test(v),
-  bigint: (v) => typeof v === 'string' && /^-?\d{1,19}$/.test(v),
+  smallint: (v) => inRange(v, /^-?\d{1,5}$/, -32768n, 32767n),
+  bigint: (v) => inRange(v, /^-?\d{1,19}$/, -9223372036854775808n, 9223372036854775807n),
   numeric: (v) => typeof v === 'string' && /^-?\d{1,10}(\.\d{1,10})?$/.test(v),
   text: (v) => typeof v === 'string' && v.length <= 1000,
   uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v),
-  timestamptz: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  timestamptz: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v) && !Number.isNaN(Date.parse(v)),
 };
 
 const PREFIX = 'hg1:';

@@ -49,6 +49,7 @@ export async function fetchPages<Row>(sql: Sql, query: PageQuery): Promise<Page<
     CROSS JOIN LATERAL (
       SELECT (SELECT count(*) FROM ${query.from} WHERE ${where})::int AS total,
              ${cursor ? `EXISTS (SELECT 1 FROM ${query.from} WHERE ${where} AND (${keyList}) <= (${cursor}))` : 'false'} AS has_previous
+      OFFSET 0 -- keeps the counts a subquery evaluated once per parent, not once per output row
     ) meta
     LEFT JOIN LATERAL (
       SELECT ${query.columns}, ${keyColumns}

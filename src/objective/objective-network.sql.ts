@@ -14,14 +14,16 @@ export interface LinkRow {
  */
 export function linkedObjectives(sql: Sql, numbers: readonly number[], minShared: number): Promise<LinkRow[][]> {
   return groupedQuery(sql, `/* linkedObjectives */
-    WITH pub AS (
+    WITH counts AS (
+      SELECT l.objective_number, count(*)::int AS n FROM practice_objective l
+      JOIN practice p ON p.id = l.practice_id WHERE p.status = 'PUBLISHED' GROUP BY 1),
+    a AS (
       SELECT l.practice_id, l.objective_number FROM practice_objective l
-      JOIN practice p ON p.id = l.practice_id WHERE p.status = 'PUBLISHED'),
-    counts AS (SELECT objective_number, count(*)::int AS n FROM pub GROUP BY 1),
+      JOIN practice p ON p.id = l.practice_id
+      WHERE p.status = 'PUBLISHED' AND l.objective_number = ANY($1::smallint[])),
     pairs AS (
       SELECT a.objective_number AS source, b.objective_number AS target, count(*)::int AS shared
-      FROM pub a JOIN pub b ON b.practice_id = a.practice_id AND b.objective_number <> a.objective_number
-      WHERE a.objective_number = ANY($1::smallint[])
+      FROM a JOIN practice_objective b ON b.practice_id = a.practice_id AND b.objective_number <> a.objective_number
       GROUP BY 1, 2 HAVING count(*) >= $2)
     SELECT pairs.source AS parent, pairs.target AS "objectiveNumber", pairs.shared AS "sharedPractices",
            pairs.shared::float8 / (cs.n + ct.n - pairs.shared) AS jaccard

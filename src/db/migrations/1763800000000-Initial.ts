@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { CONTENT_TABLES, derivedFunctionSql, LANGUAGES, SCOPES } from '../content-derived-sql';
 
 /**
  * The whole data model. Written by hand rather than generated, because the ranking keys,
@@ -29,7 +30,6 @@ const localized = (column: string, nullable = false): string => {
   return `${column} jsonb ${nullable ? '' : 'NOT NULL '}CONSTRAINT ${column}_has_english CHECK (${check})`;
 };
 
-const SCOPES = `'GLOBAL','REGIONAL','SUBREGIONAL','NATIONAL','LOCAL'`;
 const STATUSES = `'DRAFT','SUBMITTED','UNDER_REVIEW','CHANGES_REQUESTED','PUBLISHED','REJECTED'`;
 const RESOURCE_TYPES = `'POLICY_BRIEF','WORKING_PAPER','REPORT','JOURNAL_ARTICLE','STUDY','PORTAL','DATASET','INFOGRAPHIC','VIDEO','TOOLKIT','OTHER'`;
 const ORG_KINDS = `'MEMBER_STATE','UN_ENTITY','NETWORK_MEMBER','CIVIL_SOCIETY','ACADEMIA','PRIVATE_SECTOR','OTHER'`;
@@ -41,31 +41,7 @@ const URL_CHECK = (c: string) => `CHECK (${c} ~ '^https?://[^\\s/$.?#].[^\\s]*$'
  */
 const SKIP_WHEN_BULK_LOADING = `IF current_setting('hubgraph.bulk_load', true) = 'on' THEN RETURN NULL; END IF;`;
 
-/** Undated items sort after every dated one. */
-const UNDATED = '9223372036854775807';
 const SLUG_CHECK = `CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$')`;
-
-const LANGUAGES = [
-  ['english', 'en'],
-  ['french', 'fr'],
-  ['spanish', 'es'],
-] as const;
-
-/**
- * Weighted full-text vector of NEW: title (A) over summary (B) over body (C), in one
- * dictionary, each field in that language or else English.
- */
-const searchVector = (dictionary: string, lang: string, body: string[]): string => {
-  const text = (col: string) => `coalesce(NEW.${col}->>'${lang}', NEW.${col}->>'en', '')`;
-  const parts = [
-    `setweight(to_tsvector('${dictionary}', ${text('title')}), 'A')`,
-    `setweight(to_tsvector('${dictionary}', ${text('summary')}), 'B')`,
-  ];
-  if (body.length > 0) {
-    parts.push(`setweight(to_tsvector('${dictionary}', concat_ws(' ', ${body.map(text).join(', ')})), 'C')`);
-  }
-  return parts.join(' || ');
-};
 
 /** One tsvector per language, maintained by the row trigger (see contentRowTrigger). */
 const searchColumns = LANGUAGES.map(([, lang]) => `search_${lang} tsvector NOT NULL DEFAULT ''::tsvector`).join(',\n    ');
@@ -310,33 +286,17 @@ const UP: string[] = [
     finished_at timestamptz NOT NULL DEFAULT now()
   )`,
   // Ranking keys and search vectors derive from the row (see contentRowTrigger).
-  ...contentRowTrigger('practice', `(extract(epoch FROM NEW.published_at) * 1000)::bigint`, ['lessons_learned', 'recommendations', 'takeaway']),
-  ...contentRowTrigger('resource', `(NEW.published_on - DATE '1970-01-01')::bigint * 86400000`, []),
+  ...contentRowTrigger('practice'),
+  ...contentRowTrigger('resource'),
   ...maintenanceTriggers('practice'),
   ...maintenanceTriggers('resource'),
 ];
 
-/**
- * One BEFORE trigger per content table keeps what derives from the row exact on every
- * write: the ranking keys, and the full-text vectors. The vectors are recomputed only when
- * text changes, so the frequent count updates (objective links, reviews) stay cheap.
- * `epochMs` is the item's publication instant in milliseconds (NULL when undated).
- */
-function contentRowTrigger(table: string, epochMs: string, body: string[]): string[] {
-  const textColumns = ['title', 'summary', ...body];
-  const textChanged = textColumns.map((c) => `NEW.${c} IS DISTINCT FROM OLD.${c}`).join(' OR ');
+/** The BEFORE trigger that keeps a content table's ranking keys and search vectors exact. */
+function contentRowTrigger(table: keyof typeof CONTENT_TABLES): string[] {
+  const { epochMs, body } = CONTENT_TABLES[table];
   return [
-    `CREATE FUNCTION hub_${table}_derived() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      NEW.rank_scope := coalesce(array_position(ARRAY[${SCOPES}]::text[], NEW.scope), 0);
-      NEW.rank_objectives := -NEW.objective_count;
-      NEW.rank_score := coalesce(-NEW.review_score, 0);
-      NEW.rank_recency := coalesce(-${epochMs}, ${UNDATED});
-      IF TG_OP = 'INSERT' OR ${textChanged} THEN
-        ${LANGUAGES.map(([dict, lang]) => `NEW.search_${lang} := ${searchVector(dict, lang, body)};`).join('\n        ')}
-      END IF;
-      RETURN NEW;
-    END $$`,
+    derivedFunctionSql(table, epochMs, body),
     `CREATE TRIGGER ${table}_derived BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION hub_${table}_derived()`,
   ];
 }
