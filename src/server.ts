@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { Context } from './context';
 import { entitiesCapPlugin } from './federation/entities-cap';
 import { buildHubSchema } from './federation/subgraph-schema';
+import { handleExport, isExportPath } from './http/export-handler';
 import { handleGraphQL } from './http/graphql-handler';
 import { checkHealth } from './http/health';
 import { sendJson } from './http/respond';
@@ -96,6 +97,8 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
         res.end();
       } else if (pathname === '/graphql') {
         await handleGraphQL(apollo, options.dataSource, options.editorToken ?? null, req, res);
+      } else if (isExportPath(pathname)) {
+        await handleExport(options.dataSource, pathname, req, res);
       } else if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
         const health = await checkHealth(options.dataSource);
         sendJson(res, health.status === 'ok' ? 200 : 503, health);

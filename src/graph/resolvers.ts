@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { CoverageResolver } from '../analytics/analytics.resolver';
 import { CallForPracticesResolver } from '../call/call.resolver';
 import { CommunityGroupResolver } from '../community-group/community-group.resolver';
 import { CuratedViewResolver } from '../curated-view/curated-view.resolver';
@@ -28,4 +29,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CommunityGroupResolver,
   CallForPracticesResolver,
   CuratedViewResolver,
+  CoverageResolver,
 ];

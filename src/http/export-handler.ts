@@ -1,0 +1,55 @@
+import { once } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { asExportParamError, parseExportQuery } from '../analytics/export-params';
+import { CONTENT_TYPES, exportChunks, type ExportFormat } from '../analytics/exports';
+import { sqlOf } from '../db/sql';
+import { localeFromAcceptLanguage } from '../i18n/accept-language';
+import { sendJson } from './respond';
+
+const ROUTES: Record<string, ExportFormat> = {
+  '/export/objective-network.gexf': 'gexf',
+  '/export/objective-network.graphml': 'graphml',
+  '/export/practice-objectives.csv': 'csv',
+};
+
+/** Whether a path is one of the export routes. */
+export function isExportPath(pathname: string): boolean {
+  return pathname in ROUTES;
+}
+
+/**
+ * GET /export/…: the objective network as GEXF or GraphML, or the practice–objective edge
+ * list as CSV (streamed with backpressure), filtered by query parameters named like
+ * PracticeFilter. A bad parameter is a 400 with `{ error, parameter, message }`.
+ */
+export async function handleExport(dataSource: DataSource, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    sendJson(res, 405, { error: 'method_not_allowed', message: 'Exports are read with GET.' });
+    return;
+  }
+  const format = ROUTES[pathname];
+  let chunks: AsyncIterable<string>;
+  try {
+    const query = parseExportQuery(new URL(req.url ?? '/', 'http://localhost').searchParams);
+    chunks = await exportChunks(sqlOf(dataSource), format, query, localeFromAcceptLanguage(req.headers['accept-language']));
+  } catch (error) {
+    const bad = asExportParamError(error);
+    if (!bad) throw error;
+    sendJson(res, 400, { error: 'bad_parameter', parameter: bad.parameter, message: bad.message });
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('content-type', CONTENT_TYPES[format]);
+  res.setHeader('content-disposition', `attachment; filename="${pathname.slice('/export/'.length)}"`);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  for await (const chunk of chunks) {
+    if (res.destroyed) return; // the client went away: stop reading from the database
+    if (!res.write(chunk)) await once(res, 'drain');
+  }
+  res.end();
+}
