@@ -17,6 +17,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Bearer token of editors, who see unpublished content and reviewer identities; null: nobody. */
   editorToken: string | null;
+  /** false: DataLoaders neither batch nor cache (the naive N+1 graph, for the benchmark only). */
+  batching: boolean;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +80,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`SEED_SCALE must be tiny, default, large or a positive number, got "${seedScale}"`);
   }
 
+  const loaders = env.HUBGRAPH_LOADERS || 'on';
+  if (!['on', 'off'].includes(loaders)) problems.push(`HUBGRAPH_LOADERS must be on or off, got "${loaders}"`);
+
   const editorToken = env.HUBGRAPH_EDITOR_TOKEN || null;
   if (editorToken !== null && editorToken.length < 16) problems.push('HUBGRAPH_EDITOR_TOKEN must be at least 16 characters long');
 
@@ -92,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedScale,
     seedOnStart: flag('HUBGRAPH_SEED_ON_START', true),
     editorToken,
+    batching: loaders !== 'off',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

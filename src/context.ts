@@ -26,6 +26,8 @@ export interface ContextInput {
   statements?: StatementCounter;
   /** Anonymous unless the request proved it is an editor. */
   viewer?: Viewer;
+  /** false only for the benchmark's naive comparator (HUBGRAPH_LOADERS=off). */
+  batching?: boolean;
 }
 
 /** A new context, with new loaders, for one request. */
@@ -34,7 +36,7 @@ export function createContext(input: ContextInput): Context {
   const viewer = input.viewer ?? { canSeeUnpublished: false };
   return {
     sql,
-    loaders: createLoaders(sql, viewer),
+    loaders: createLoaders(sql, viewer, input.batching ?? true),
     locale: localeFromAcceptLanguage(input.acceptLanguage),
     viewer,
     statements: input.statements ?? new StatementCounter(),

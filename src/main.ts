@@ -15,12 +15,13 @@ async function main(): Promise<void> {
   let graphqlUrl: string;
   try {
     await prepareDatabase(database.dataSource, { ...config, log });
-    server = await createServer({ dataSource: database.dataSource, production: config.production, debugSql: config.debugSql, editorToken: config.editorToken });
+    server = await createServer({ dataSource: database.dataSource, production: config.production, debugSql: config.debugSql, editorToken: config.editorToken, batching: config.batching });
     graphqlUrl = await server.listen(config.port, config.host);
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
   }
+  if (!config.batching) log('HUBGRAPH_LOADERS=off: loaders neither batch nor cache (benchmark comparator, not for production)');
   log(`ready in ${Date.now() - began} ms at ${graphqlUrl} (health: ${graphqlUrl.replace(/graphql$/, 'health')})`);
 
   let stopping = false;

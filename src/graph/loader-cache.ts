@@ -8,10 +8,12 @@ import DataLoader from 'dataloader';
 export class LoaderCache {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
+  constructor(private readonly options: DataLoader.Options<unknown, unknown> = {}) {}
+
   get<K, V>(signature: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
     let loader = this.loaders.get(signature) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch);
+      loader = new DataLoader<K, V>(batch, this.options as DataLoader.Options<K, V>);
       this.loaders.set(signature, loader as DataLoader<unknown, unknown>);
     }
     return loader;

@@ -54,6 +54,7 @@ export async function handleGraphQL(
   apollo: ApolloServer<Context>,
   dataSource: DataSource,
   editorToken: string | null,
+  batching: boolean,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -85,7 +86,7 @@ export async function handleGraphQL(
         body,
       },
       context: async () =>
-        createContext({ dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, viewer }),
+        createContext({ dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, viewer, batching }),
     }),
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -56,6 +56,16 @@ describe('schema/operations: one round trip, a bounded number of statements', ()
     expect(statements).toBeLessThanOrEqual(15);
   });
 
+  it('without batching (HUBGRAPH_LOADERS=off, the naive comparator) the same page costs a statement per parent', async () => {
+    const query = readFileSync(path.join(DIR, 'home.graphql'), 'utf8');
+    const small = await execute(server, db.dataSource, query, { first: 5 }, { batching: false });
+    const large = await execute(server, db.dataSource, query, { first: 50 }, { batching: false });
+    const batched = await execute(server, db.dataSource, query, { first: 50 });
+    expect(large.data).toEqual(batched.data);
+    expect(large.statements).toBeGreaterThan(small.statements);
+    expect(large.statements).toBeGreaterThan(5 * batched.statements);
+  });
+
   it('every nested connection of a list is one statement for all parents', async () => {
     const { sql, errors } = await execute(server, db.dataSource, '{ objectives { practices(first: 3) { totalCount nodes { id } } resources(first: 2) { totalCount } } }');
     expect(errors).toBeUndefined();

@@ -25,13 +25,13 @@ export async function execute<Data = Record<string, any>>(
   dataSource: DataSource,
   query: string,
   variables: Record<string, unknown> = {},
-  options: { acceptLanguage?: string } = {},
+  options: { acceptLanguage?: string; batching?: boolean } = {},
 ): Promise<Result<Data>> {
   const statements = new StatementCounter({ keepStatements: true });
   const response = await countStatements(statements, () =>
     server.apollo.executeOperation(
       { query, variables },
-      { contextValue: createContext({ dataSource, acceptLanguage: options.acceptLanguage ?? null, statements }) },
+      { contextValue: createContext({ dataSource, acceptLanguage: options.acceptLanguage ?? null, statements, batching: options.batching }) },
     ),
   );
   if (response.body.kind !== 'single') throw new Error('expected a single result');

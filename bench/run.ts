@@ -1,0 +1,236 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config';
+import { freePort } from '../src/db/embedded-postgres';
+import { openDatabase } from '../src/db/open-database';
+import { seed, SEED_VERSION } from '../seeds/seed';
+
+/**
+ * `npm run bench [-- --quick]`: what one round trip costs. The `large` seed in its own
+ * embedded PostgreSQL (.data/bench), the server in production mode, and for each page:
+ * the graph, the same graph with batching off (the naive N+1), and for two pages the
+ * floor (one hand-written statement building the JSON). Closed-model load with
+ * autocannon at concurrency 1, 10 and 50, no pipelining.
+ */
+
+type Mode = 'graph' | 'naive' | 'floor';
+
+interface Operation {
+  name: string;
+  body: string;
+  /** Only the pages the floor implements. */
+  floor?: string;
+}
+
+interface Row {
+  operation: string;
+  mode: Mode;
+  concurrency: number;
+  requestsPerSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  responseBytes: number;
+  statements: number | null;
+}
+
+const SEED = { randomSeed: 42, scale: 'large' };
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+async function benchDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
+  const config = loadConfig({ ...process.env, HUBGRAPH_DATA_DIR: path.resolve('.data/bench') });
+  const database = await openDatabase({ ...config, databaseUrl: null }, log);
+  await database.dataSource.runMigrations({ transaction: 'each' });
+  const runs: { seed: number; scale: string; version: number }[] = await database.dataSource.query('SELECT seed, scale, version FROM seed_run');
+  const current = runs.length === 1 && runs[0].seed === SEED.randomSeed && runs[0].scale === SEED.scale && runs[0].version === SEED_VERSION;
+  if (!current) {
+    log(`seeding scale ${SEED.scale} (seed version ${SEED_VERSION}); kept in .data/bench for the next runs…`);
+    const report = await seed(database.dataSource, { ...SEED, reset: true });
+    log(`seeded in ${(report.milliseconds / 1000).toFixed(1)} s`);
+  }
+  const url = (database.dataSource.options as { url: string }).url;
+  return { url, close: () => database.close() };
+}
+
+async function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} not ready after 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
+  });
+  return child;
+}
+
+function peakRssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function operations(url: string): Promise<Operation[]> {
+  const variables: Record<string, Record<string, unknown>> = {
+    'home.graphql': {},
+    'objective.graphql': { number: 10 },
+    'practice.graphql': { slug: 'global-guidance-on-child-sensitive-anti-trafficking-responses' },
+    'call.graphql': { slug: 'leave-no-child-behind-2024' },
+    'group.graphql': { slug: 'counter-trafficking' },
+    'events.graphql': {},
+  };
+  const floors: Record<string, string> = { 'home.graphql': 'HomePage', 'objective.graphql': 'ObjectivePage' };
+  const ops: Operation[] = readdirSync('schema/operations')
+    .sort()
+    .map((file) => {
+      const query = readFileSync(path.join('schema/operations', file), 'utf8');
+      const operationName = /query\s+(\w+)/.exec(query)![1];
+      return {
+        name: file.replace('.graphql', ''),
+        body: JSON.stringify({ query, operationName, variables: variables[file] ?? {} }),
+        floor: floors[file] ? JSON.stringify({ operationName: floors[file], variables: variables[file] ?? {} }) : undefined,
+      };
+    });
+  // _entities with 100 representations of four types, as a router sends them.
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`
+    (SELECT 'Practice' AS t, id FROM practice WHERE status = 'PUBLISHED' ORDER BY md5(id::text) LIMIT 40)
+    UNION ALL (SELECT 'Resource', id FROM resource WHERE status = 'PUBLISHED' ORDER BY md5(id::text) LIMIT 40)
+    UNION ALL (SELECT 'Event', id FROM event ORDER BY md5(id::text) LIMIT 10)
+    UNION ALL (SELECT 'Organization', id FROM organization ORDER BY md5(id::text) LIMIT 10)`);
+  await client.end();
+  ops.push({
+    name: 'entities-100',
+    body: JSON.stringify({
+      query: 'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Practice { id slug title } ... on Resource { id slug title } ... on Event { id slug } ... on Organization { id name } } }',
+      variables: { r: rows.map((r: { t: string; id: string }) => ({ __typename: r.t, id: r.id })) },
+    }),
+  });
+  ops.push({
+    name: 'objective-network',
+    body: JSON.stringify({ query: '{ objectiveNetwork { practiceCount nodes { objective { number shortTitle } practiceCount } edges { source { number } target { number } sharedPractices jaccard } } }' }),
+  });
+  return ops;
+}
+
+async function probe(url: string, body: string): Promise<{ bytes: number; statements: number | null }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  const json = JSON.parse(text);
+  if (json.errors) throw new Error(`${url}: ${JSON.stringify(json.errors).slice(0, 300)}`);
+  return { bytes: Buffer.byteLength(text), statements: json.extensions?.sqlStatements ?? null };
+}
+
+async function load(url: string, body: string, connections: number, duration: number): Promise<autocannon.Result> {
+  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, pipelining: 1, duration });
+}
+
+function markdown(rows: Row[], rss: Record<string, number>, machine: string, quick: boolean): string {
+  const lines = [
+    `Machine: ${machine}. ${quick ? 'Quick run (3 s per measurement)' : 'Full run (10 s per measurement)'}; server peak RSS: ${Object.entries(rss).map(([k, v]) => `${k} ${v} MB`).join(', ')}.`,
+    '',
+    '| Operation | Mode | Conc. | req/s | p50 ms | p90 ms | p99 ms | Statements | Bytes | Errors | non-2xx |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.operation} | ${r.mode} | ${r.concurrency} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.statements ?? '1'} | ${r.responseBytes} | ${r.errors} | ${r.non2xx} |`),
+  ];
+  return lines.join('\n');
+}
+
+function ratios(rows: Row[]): string[] {
+  const at = (op: string, mode: Mode, c: number) => rows.find((r) => r.operation === op && r.mode === mode && r.concurrency === c);
+  const out: string[] = [];
+  for (const op of [...new Set(rows.map((r) => r.operation))]) {
+    const parts: string[] = [];
+    for (const c of [1, 10, 50]) {
+      const graph = at(op, 'graph', c);
+      const naive = at(op, 'naive', c);
+      const floor = at(op, 'floor', c);
+      if (!graph) continue;
+      const bits = [`c${c}:`];
+      if (naive) bits.push(`graph/naive ${(graph.requestsPerSecond / naive.requestsPerSecond).toFixed(1)}x`);
+      if (floor) bits.push(`graph/floor ${(graph.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}x`);
+      parts.push(bits.join(' '));
+    }
+    out.push(`${op}: ${parts.join('; ')}`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const duration = quick ? 3 : 10;
+  const warmup = quick ? 1 : 3;
+  const concurrencies = [1, 10, 50];
+  const db = await benchDatabase();
+  const env = { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', HUBGRAPH_DEBUG_SQL: '1', HUBGRAPH_SEED_ON_START: '0' };
+  const ports = { graph: await freePort(), naive: await freePort(), floor: await freePort() };
+  const servers: Record<Mode, ChildProcess> = {
+    graph: await startProcess('graph', ['dist/src/main.js'], { ...env, PORT: String(ports.graph) }, /ready in/),
+    naive: await startProcess('naive', ['dist/src/main.js'], { ...env, PORT: String(ports.naive), HUBGRAPH_LOADERS: 'off' }, /ready in/),
+    floor: await startProcess('floor', ['dist/bench/floor-server.js', db.url, String(ports.floor)], env, /floor ready/),
+  };
+  const urls: Record<Mode, string> = {
+    graph: `http://127.0.0.1:${ports.graph}/graphql`,
+    naive: `http://127.0.0.1:${ports.naive}/graphql`,
+    floor: `http://127.0.0.1:${ports.floor}/graphql`,
+  };
+  const rows: Row[] = [];
+  try {
+    for (const op of await operations(db.url)) {
+      const modes: [Mode, string][] = [['graph', op.body], ['naive', op.body]];
+      if (op.floor) modes.push(['floor', op.floor]);
+      for (const [mode, body] of modes) {
+        const { bytes, statements } = await probe(urls[mode], body);
+        for (const c of concurrencies) {
+          await load(urls[mode], body, c, warmup);
+          const result = await load(urls[mode], body, c, duration);
+          const row: Row = {
+            operation: op.name, mode, concurrency: c,
+            requestsPerSecond: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99,
+            errors: result.errors, non2xx: result.non2xx, responseBytes: bytes, statements: mode === 'floor' ? 1 : statements,
+          };
+          rows.push(row);
+          log(`${op.name} ${mode} c${c}: ${row.requestsPerSecond.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.statements} statements, ${row.errors} errors, ${row.non2xx} non-2xx`);
+        }
+      }
+    }
+    const rss = { graph: peakRssMb(servers.graph), naive: peakRssMb(servers.naive), floor: peakRssMb(servers.floor) };
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
+    const date = new Date().toISOString().slice(0, 10);
+    const slug = `${date}-${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gb${quick ? '-quick' : ''}`;
+    mkdirSync('bench/results', { recursive: true });
+    const table = markdown(rows, rss, machine, quick);
+    const ratioLines = ratios(rows);
+    writeFileSync(`bench/results/${slug}.json`, JSON.stringify({ date, machine, quick, duration, concurrencies, seed: SEED, rss, rows }, null, 2) + '\n');
+    writeFileSync(`bench/results/${slug}.md`, `${table}\n\nRatios (req/s):\n\n${ratioLines.map((l) => `- ${l}`).join('\n')}\n`);
+    console.log(table);
+    console.log('\nRatios (req/s):');
+    for (const line of ratioLines) console.log(`  ${line}`);
+    console.log(`\nwrote bench/results/${slug}.json and .md`);
+  } finally {
+    for (const child of Object.values(servers)) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await db.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
