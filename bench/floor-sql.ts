@@ -10,23 +10,26 @@ const objectivesOf = (table: string, column: string, id: string) =>
   `(SELECT coalesce(json_agg(json_build_object('number', o.number, 'shortTitle', o.short_title) ORDER BY o.number), '[]')
      FROM ${table} l JOIN objective o ON o.number = l.objective_number WHERE l.${column} = ${id})`;
 
-/** Pinned items of the home view, then the best-ranked others, like curatedView(slug: "home"). */
-const viewList = (table: string, item: string, order: string, visible: string) => `(
+/**
+ * Pinned items of the home view, then the best others, like curatedView(slug: "home"):
+ * each part an ordered, limited scan.
+ */
+const viewList = (table: string, item: string, parts: { where: string; order: string }[], visible: string) => `(
   SELECT * FROM (
     (SELECT t.*, 0 AS g, i.position::bigint AS pos FROM curated_view_item i JOIN ${table} t ON t.id = i.${item}
       WHERE i.view_slug = 'home' AND ${visible} ORDER BY i.position LIMIT $1)
-    UNION ALL
-    (SELECT t.*, 1, row_number() OVER (ORDER BY ${order}) FROM ${table} t
-      WHERE ${visible} AND NOT EXISTS (SELECT 1 FROM curated_view_item i WHERE i.view_slug = 'home' AND i.${item} = t.id)
-      ORDER BY ${order} LIMIT $1)
+    ${parts.map((part, i) => `UNION ALL
+    (SELECT t.*, ${i + 1}, row_number() OVER (ORDER BY ${part.order}) FROM ${table} t
+      WHERE ${visible} AND ${part.where} AND NOT EXISTS (SELECT 1 FROM curated_view_item i WHERE i.view_slug = 'home' AND i.${item} = t.id)
+      ORDER BY ${part.order} LIMIT $1)`).join('\n    ')}
   ) u ORDER BY g, pos LIMIT $1)`;
 
 /** HomePage (schema/operations/home.graphql); $1 = first. */
 export const HOME_SQL = `/* floor HomePage */
-WITH pp AS ${viewList('practice', 'practice_id', RANK, "t.status = 'PUBLISHED'")},
-rr AS ${viewList('resource', 'resource_id', RANK, "t.status = 'PUBLISHED'")},
-ee AS ${viewList('event', 'event_id', '(t.starts_at < now()), abs(extract(epoch FROM t.starts_at - now())), t.id', 'true')},
-gg AS ${viewList('community_group', 'community_group_id', 't.member_count DESC, t.id', 'true')}
+WITH pp AS ${viewList('practice', 'practice_id', [{ where: 'true', order: RANK }], "t.status = 'PUBLISHED'")},
+rr AS ${viewList('resource', 'resource_id', [{ where: 'true', order: RANK }], "t.status = 'PUBLISHED'")},
+ee AS ${viewList('event', 'event_id', [{ where: 't.starts_at >= now()', order: 't.starts_at, t.id' }, { where: 't.starts_at < now()', order: 't.starts_at DESC, t.id' }], 'true')},
+gg AS ${viewList('community_group', 'community_group_id', [{ where: 'true', order: 't.member_count DESC, t.id' }], 'true')}
 SELECT json_build_object('data', json_build_object(
   'curatedView', (SELECT json_build_object('slug', v.slug, 'title', ${text('v.title')},
     'practices', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'slug', p.slug, 'title', ${text('p.title')}, 'summary', ${text('p.summary')},

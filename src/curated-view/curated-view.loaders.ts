@@ -17,28 +17,36 @@ export async function viewsBySlug(sql: Sql, slugs: readonly string[]): Promise<(
   return byKey(slugs, rows, (row) => row.slug);
 }
 
-/** How each list of a view is filled after its pinned items. */
+const RANK = 't.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id';
+
+/**
+ * How each list of a view is filled after its pinned items: one or more ordered parts
+ * (index-friendly ORDER BY … LIMIT each), taken in turn.
+ */
 const LISTS = {
   practices: {
     table: 'practice', columns: PRACTICE_COLUMNS, item: 'practice_id', visible: true,
     onObjective: 'EXISTS (SELECT 1 FROM practice_objective l WHERE l.practice_id = t.id AND l.objective_number = v.objective_number)',
-    order: 't.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id',
+    parts: [{ where: 'true', order: RANK }],
   },
   resources: {
     table: 'resource', columns: RESOURCE_COLUMNS, item: 'resource_id', visible: true,
     onObjective: 'EXISTS (SELECT 1 FROM resource_objective l WHERE l.resource_id = t.id AND l.objective_number = v.objective_number)',
-    order: 't.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id',
+    parts: [{ where: 'true', order: RANK }],
   },
   events: {
     table: 'event', columns: EVENT_COLUMNS, item: 'event_id', visible: false,
     onObjective: 'EXISTS (SELECT 1 FROM event_objective l WHERE l.event_id = t.id AND l.objective_number = v.objective_number)',
-    // Upcoming events soonest first, then past events most recent first.
-    order: '(t.starts_at < now()), abs(extract(epoch FROM t.starts_at - now())), t.id',
+    // Upcoming events soonest first, then past events most recent first: two index scans.
+    parts: [
+      { where: 't.starts_at >= now()', order: 't.starts_at, t.id' },
+      { where: 't.starts_at < now()', order: 't.starts_at DESC, t.id' },
+    ],
   },
   communityGroups: {
     table: 'community_group', columns: GROUP_COLUMNS, item: 'community_group_id', visible: false,
     onObjective: 'EXISTS (SELECT 1 FROM community_group_objective l WHERE l.community_group_id = t.id AND l.objective_number = v.objective_number)',
-    order: 't.member_count DESC, t.id',
+    parts: [{ where: 'true', order: 't.member_count DESC, t.id' }],
   },
 } as const;
 
@@ -59,12 +67,13 @@ export async function viewItems<Row>(sql: Sql, viewer: Viewer, list: ViewList, s
         (SELECT ${l.columns}, 0 AS "__group", i.position::bigint AS "__position"
            FROM curated_view_item i JOIN ${l.table} t ON t.id = i.${l.item}
            WHERE i.view_slug = v.slug AND ${visible} ORDER BY i.position LIMIT $2)
+${l.parts.map((part, i) => `
         UNION ALL
-        (SELECT ${l.columns}, 1, row_number() OVER (ORDER BY ${l.order})
+        (SELECT ${l.columns}, ${i + 1}, row_number() OVER (ORDER BY ${part.order})
            FROM ${l.table} t
-           WHERE ${visible} AND (v.objective_number IS NULL OR ${l.onObjective})
+           WHERE ${visible} AND ${part.where} AND (v.objective_number IS NULL OR ${l.onObjective})
              AND NOT EXISTS (SELECT 1 FROM curated_view_item i WHERE i.view_slug = v.slug AND i.${l.item} = t.id)
-           ORDER BY ${l.order} LIMIT $2)
+           ORDER BY ${part.order} LIMIT $2)`).join('')}
       ) u ORDER BY "__group", "__position" LIMIT $2
     ) x
     WHERE v.slug = ANY($1::text[])

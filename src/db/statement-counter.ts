@@ -14,6 +14,15 @@ export class StatementCounter {
 
 const current = new AsyncLocalStorage<StatementCounter>();
 
+/** Counts one statement against the current request's counter, if any. */
+export function noteStatement(text: string): void {
+  const counter = current.getStore();
+  if (counter) {
+    counter.count += 1;
+    counter.statements?.push(text);
+  }
+}
+
 /** Runs `work` so that every statement it causes, however deep, is counted on `counter`. */
 export function countStatements<T>(counter: StatementCounter, work: () => T): T {
   return current.run(counter, work);
@@ -27,11 +36,7 @@ export class CountingLogger implements Logger {
   constructor(private readonly echo = false) {}
 
   logQuery(query: string, parameters?: unknown[]): void {
-    const counter = current.getStore();
-    if (counter) {
-      counter.count += 1;
-      counter.statements?.push(query);
-    }
+    noteStatement(query);
     if (this.echo) console.error(`[sql] ${query} ${parameters?.length ? JSON.stringify(parameters) : ''}`);
   }
 
