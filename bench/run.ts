@@ -143,7 +143,7 @@ async function load(url: string, body: string, connections: number, duration: nu
 
 function markdown(rows: Row[], rss: Record<string, number>, machine: string, quick: boolean): string {
   const lines = [
-    `Machine: ${machine}. ${quick ? 'Quick run (3 s per measurement)' : 'Full run (10 s per measurement)'}; server peak RSS: ${Object.entries(rss).map(([k, v]) => `${k} ${v} MB`).join(', ')}.`,
+    `Machine: ${machine}. ${quick ? 'Quick run (4 s per measurement)' : 'Full run (10 s per measurement)'}; server peak RSS: ${Object.entries(rss).map(([k, v]) => `${k} ${v} MB`).join(', ')}.`,
     '',
     '| Operation | Mode | Conc. | req/s | p50 ms | p90 ms | p99 ms | Statements | Bytes | Errors | non-2xx |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -174,7 +174,7 @@ function ratios(rows: Row[]): string[] {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const duration = quick ? 3 : 10;
+  const duration = quick ? 4 : 10;
   const warmup = quick ? 1 : 3;
   const concurrencies = [1, 10, 50];
   const db = await benchDatabase();

@@ -24,7 +24,7 @@ export function eventConnection(ctx: Context, parent: EventParent, key: unknown,
   const loader = ctx.loaders.keyed.get<unknown, Connection<Event>>(signature, async (keys) => {
     const params = new SqlParams();
     const conditions = eventConditions(args.filter, params);
-    const pages = await eventPages(ctx.sql, { parent, keys, conditions, params, first, after });
+    const pages = await eventPages(ctx.sql, { parent, keys, conditions, params, ordering: EVENT_ORDERING, first, after });
     return pages.map((page) => toConnection(EVENT_ORDERING, page));
   });
   return loader.load(key);

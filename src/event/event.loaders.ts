@@ -3,8 +3,7 @@ import { byKey } from '../graph/batch';
 import { groupedQuery } from '../graph/grouped-query';
 import { wellFormedIds } from '../graph/ids';
 import type { Ordering } from '../graph/ordering';
-import { fetchPages, type Page } from '../graph/page-query';
-import type { SqlParams } from '../graph/sql-params';
+import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
 import type { Event } from './event.entity';
 
 export const EVENT_COLUMNS = `t.id, t.slug, t.title, t.kind, t.starts_at AS "startsAt", t.ends_at AS "endsAt", t.online, t.location,
@@ -25,29 +24,15 @@ export async function eventsBySlug(sql: Sql, slugs: readonly string[]): Promise<
 
 export type EventParent = 'root' | 'objective' | 'group';
 
-const PARENT: Record<EventParent, { condition: string; type: string }> = {
+const PARENT: Record<EventParent, ParentSpec> = {
   root: { condition: 'true', type: 'text' },
   objective: { condition: 'EXISTS (SELECT 1 FROM event_objective eo WHERE eo.event_id = t.id AND eo.objective_number = k.parent)', type: 'smallint' },
   group: { condition: 't.community_group_id = k.parent', type: 'uuid' },
 };
 
 /** One page of events for every parent key, in one statement. */
-export function eventPages(
-  sql: Sql,
-  request: { parent: EventParent; keys: readonly unknown[]; conditions: string[]; params: SqlParams; first: number; after: unknown[] | null },
-): Promise<Page<Event>[]> {
-  const parent = PARENT[request.parent];
-  return fetchPages<Event>(sql, {
-    name: `eventsBy_${request.parent}`,
-    from: 'event t',
-    columns: EVENT_COLUMNS,
-    where: [parent.condition, ...request.conditions],
-    params: request.params,
-    ordering: EVENT_ORDERING,
-    first: request.first,
-    after: request.after,
-    parents: { keys: request.keys, type: parent.type },
-  });
+export function eventPages(sql: Sql, request: ListRequest & { parent: EventParent }): Promise<Page<Event>[]> {
+  return listPages<Event>(sql, { name: `eventsBy_${request.parent}`, from: 'event t', columns: EVENT_COLUMNS, where: [] }, PARENT[request.parent], request);
 }
 
 /** Events at which each practice was presented, by start. */

@@ -82,3 +82,39 @@ export async function fetchPages<Row>(sql: Sql, query: PageQuery): Promise<Page<
   }
   return pages;
 }
+
+/** How a nested list is tied to its parent: a condition over `t` and `k.parent`, and the key's SQL type. */
+export interface ParentSpec {
+  condition: string;
+  type: string;
+}
+
+/** A page request of one list for many parents, conditions already built on `params`. */
+export interface ListRequest {
+  keys: readonly unknown[];
+  conditions: string[];
+  params: SqlParams;
+  ordering: Ordering;
+  first: number;
+  after: unknown[] | null;
+}
+
+/** Pages of one kind of row (`from`, `columns`, fixed `where`) for every parent of a request. */
+export function listPages<Row>(
+  sql: Sql,
+  list: { name: string; from: string; columns: string; where: string[] },
+  parent: ParentSpec,
+  request: ListRequest,
+): Promise<Page<Row>[]> {
+  return fetchPages<Row>(sql, {
+    name: list.name,
+    from: list.from,
+    columns: list.columns,
+    where: [...list.where, parent.condition, ...request.conditions],
+    params: request.params,
+    ordering: request.ordering,
+    first: request.first,
+    after: request.after,
+    parents: { keys: request.keys, type: parent.type },
+  });
+}

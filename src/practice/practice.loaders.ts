@@ -4,9 +4,7 @@ import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
 import { groupedQuery } from '../graph/grouped-query';
 import { wellFormedIds } from '../graph/ids';
-import { fetchPages, type Page } from '../graph/page-query';
-import type { Ordering } from '../graph/ordering';
-import { SqlParams } from '../graph/sql-params';
+import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
 import type { Practice } from './practice.entity';
 
 export const PRACTICE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.status, t.scope,
@@ -33,38 +31,16 @@ export async function practicesBySlug(sql: Sql, viewer: Viewer, slugs: readonly 
 /** Which practices a nested list holds, for parent key `k.parent`. */
 export type PracticeParent = 'root' | 'objective' | 'group' | 'call';
 
-const PARENT: Record<PracticeParent, { condition: string; type: string }> = {
+const PARENT: Record<PracticeParent, ParentSpec> = {
   root: { condition: 'true', type: 'text' },
   objective: { condition: 'EXISTS (SELECT 1 FROM practice_objective po WHERE po.practice_id = t.id AND po.objective_number = k.parent)', type: 'smallint' },
   group: { condition: 't.community_group_id = k.parent', type: 'uuid' },
   call: { condition: 't.call_id = k.parent', type: 'uuid' },
 };
 
-export interface PracticePageRequest {
-  parent: PracticeParent;
-  keys: readonly unknown[];
-  /** Built on `params`. */
-  conditions: string[];
-  params: SqlParams;
-  ordering: Ordering;
-  first: number;
-  after: unknown[] | null;
-}
-
-/** One page of visible practices for every parent key, in one statement. */
-export function practicePages(sql: Sql, viewer: Viewer, request: PracticePageRequest): Promise<Page<Practice>[]> {
-  const parent = PARENT[request.parent];
-  return fetchPages<Practice>(sql, {
-    name: `practicesBy_${request.parent}`,
-    from: 'practice t',
-    columns: PRACTICE_COLUMNS,
-    where: [visibleTo(viewer), parent.condition, ...request.conditions],
-    params: request.params,
-    ordering: request.ordering,
-    first: request.first,
-    after: request.after,
-    parents: { keys: request.keys, type: parent.type },
-  });
+/** One page of practices for every parent key, in one statement. */
+export function practicePages(sql: Sql, viewer: Viewer, request: ListRequest & { parent: PracticeParent }): Promise<Page<Practice>[]> {
+  return listPages<Practice>(sql, { name: `practicesBy_${request.parent}`, from: 'practice t', columns: PRACTICE_COLUMNS, where: [visibleTo(viewer)] }, PARENT[request.parent], request);
 }
 
 /** Published (visible) practices linked to each resource, by RANK. */

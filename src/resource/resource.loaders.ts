@@ -4,9 +4,7 @@ import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
 import { groupedQuery } from '../graph/grouped-query';
 import { wellFormedIds } from '../graph/ids';
-import type { Ordering } from '../graph/ordering';
-import { fetchPages, type Page } from '../graph/page-query';
-import type { SqlParams } from '../graph/sql-params';
+import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
 import type { Resource } from './resource.entity';
 
 export const RESOURCE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.type, t.url, t.scope, t.publisher_id AS "publisherId",
@@ -32,36 +30,15 @@ export async function resourcesBySlug(sql: Sql, viewer: Viewer, slugs: readonly 
 
 export type ResourceParent = 'root' | 'objective' | 'group';
 
-const PARENT: Record<ResourceParent, { condition: string; type: string }> = {
+const PARENT: Record<ResourceParent, ParentSpec> = {
   root: { condition: 'true', type: 'text' },
   objective: { condition: 'EXISTS (SELECT 1 FROM resource_objective ro WHERE ro.resource_id = t.id AND ro.objective_number = k.parent)', type: 'smallint' },
   group: { condition: 't.community_group_id = k.parent', type: 'uuid' },
 };
 
-export interface ResourcePageRequest {
-  parent: ResourceParent;
-  keys: readonly unknown[];
-  conditions: string[];
-  params: SqlParams;
-  ordering: Ordering;
-  first: number;
-  after: unknown[] | null;
-}
-
-/** One page of visible resources for every parent key, in one statement. */
-export function resourcePages(sql: Sql, viewer: Viewer, request: ResourcePageRequest): Promise<Page<Resource>[]> {
-  const parent = PARENT[request.parent];
-  return fetchPages<Resource>(sql, {
-    name: `resourcesBy_${request.parent}`,
-    from: 'resource t',
-    columns: RESOURCE_COLUMNS,
-    where: [visibleTo(viewer), parent.condition, ...request.conditions],
-    params: request.params,
-    ordering: request.ordering,
-    first: request.first,
-    after: request.after,
-    parents: { keys: request.keys, type: parent.type },
-  });
+/** One page of resources for every parent key, in one statement. */
+export function resourcePages(sql: Sql, viewer: Viewer, request: ListRequest & { parent: ResourceParent }): Promise<Page<Resource>[]> {
+  return listPages<Resource>(sql, { name: `resourcesBy_${request.parent}`, from: 'resource t', columns: RESOURCE_COLUMNS, where: [visibleTo(viewer)] }, PARENT[request.parent], request);
 }
 
 /** Visible resources linked to each practice, by RANK. */
