@@ -143,11 +143,11 @@ async function load(url: string, body: string, connections: number, duration: nu
 
 function markdown(rows: Row[], rss: Record<string, number>, machine: string, quick: boolean): string {
   const lines = [
-    `Machine: ${machine}. ${quick ? 'Quick run (4 s per measurement)' : 'Full run (10 s per measurement)'}; server peak RSS: ${Object.entries(rss).map(([k, v]) => `${k} ${v} MB`).join(', ')}.`,
+    `Machine: ${machine}. ${quick ? 'Quick run (4 s per measurement)' : 'Full run (10 s per measurement)'}; "saturated": no response completed within the window; server peak RSS: ${Object.entries(rss).map(([k, v]) => `${k} ${v} MB`).join(', ')}.`,
     '',
     '| Operation | Mode | Conc. | req/s | p50 ms | p90 ms | p99 ms | Statements | Bytes | Errors | non-2xx |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.operation} | ${r.mode} | ${r.concurrency} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.statements ?? '1'} | ${r.responseBytes} | ${r.errors} | ${r.non2xx} |`),
+    ...rows.map((r) => `| ${r.operation} | ${r.mode} | ${r.concurrency} | ${r.requestsPerSecond > 0 ? r.requestsPerSecond.toFixed(0) : 'saturated'} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.statements ?? '1'} | ${r.responseBytes} | ${r.errors} | ${r.non2xx} |`),
   ];
   return lines.join('\n');
 }
@@ -163,8 +163,9 @@ function ratios(rows: Row[]): string[] {
       const floor = at(op, 'floor', c);
       if (!graph) continue;
       const bits = [`c${c}:`];
-      if (naive) bits.push(`graph/naive ${(graph.requestsPerSecond / naive.requestsPerSecond).toFixed(1)}x`);
-      if (floor) bits.push(`graph/floor ${(graph.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}x`);
+      const ratio = (a: number, b: number, digits: number) => (a > 0 && b > 0 ? `${(a / b).toFixed(digits)}x` : 'n/a (saturated)');
+      if (naive) bits.push(`graph/naive ${ratio(graph.requestsPerSecond, naive.requestsPerSecond, 1)}`);
+      if (floor) bits.push(`graph/floor ${ratio(graph.requestsPerSecond, floor.requestsPerSecond, 2)}`);
       parts.push(bits.join(' '));
     }
     out.push(`${op}: ${parts.join('; ')}`);
