@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/open-database';
+import { openDatabase, type OpenDatabase } from './db/open-database';
 import { prepareDatabase } from './db/prepare-database';
 import { createServer, type HubServer } from './server';
 
@@ -10,32 +10,24 @@ const log = (line: string) => console.log(`[hub-graph] ${line}`);
 async function main(): Promise<void> {
   const began = Date.now();
   const config = loadConfig();
-  const database = await openDatabase(config, log);
-  let server: HubServer;
-  let graphqlUrl: string;
-  try {
-    await prepareDatabase(database.dataSource, { ...config, log });
-    server = await createServer({ dataSource: database.dataSource, production: config.production, debugSql: config.debugSql, editorToken: config.editorToken, batching: config.batching });
-    graphqlUrl = await server.listen(config.port, config.host);
-  } catch (error) {
-    await database.close().catch(() => undefined);
-    throw error;
-  }
-  if (!config.batching) log('HUBGRAPH_LOADERS=off: loaders neither batch nor cache (benchmark comparator, not for production)');
-  log(`ready in ${Date.now() - began} ms at ${graphqlUrl} (health: ${graphqlUrl.replace(/graphql$/, 'health')})`);
+  let opening: Promise<OpenDatabase> | null = null;
+  let server: HubServer | null = null;
 
+  // Handlers go in first: a signal during start-up (initdb, migrations, a long seed) must
+  // still stop whatever has been opened so far, the embedded PostgreSQL included.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
     setTimeout(() => {
-      console.error('[hub-graph] shutdown took over 10 s; exiting anyway');
+      console.error('[hub-graph] shutdown took over 15 s; exiting anyway');
       process.exit(1);
-    }, 10_000).unref();
+    }, 15_000).unref();
     try {
-      await server.stop();
-      await database.close();
+      await server?.stop(); // drains requests in flight for up to 5 s
+      const database = opening ? await opening.catch(() => null) : null; // waits for a PostgreSQL still starting
+      await database?.close();
       log('stopped');
       process.exit(0);
     } catch (error) {
@@ -45,6 +37,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  opening = openDatabase(config, log);
+  const database = await opening;
+  if (stopping) return;
+  try {
+    await prepareDatabase(database.dataSource, { ...config, log });
+    server = await createServer({
+      dataSource: database.dataSource, production: config.production, debugSql: config.debugSql,
+      editorToken: config.editorToken, batching: config.batching,
+    });
+    const graphqlUrl = await server.listen(config.port, config.host);
+    if (!config.batching) log('HUBGRAPH_LOADERS=off: loaders neither batch nor cache (benchmark comparator, not for production)');
+    log(`ready in ${Date.now() - began} ms at ${graphqlUrl} (health: ${graphqlUrl.replace(/graphql$/, 'health')})`);
+  } catch (error) {
+    if (stopping) return;
+    await database.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 main().catch((error) => {

@@ -72,7 +72,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const { schema } = await buildHubSchema();
   const httpServer = http.createServer();
   const plugins: ApolloServerPlugin<Context>[] = [
-    ApolloServerPluginDrainHttpServer({ httpServer }),
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
     ApolloServerPluginInlineTraceDisabled(),
     // Cache hints are not used; the plugin would otherwise wrap every field resolver.
     ApolloServerPluginCacheControlDisabled(),
@@ -89,10 +89,22 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     plugins,
   });
 
+  // A malformed request never reaches 'request'; answer it instead of leaving the socket hanging.
+  httpServer.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
   httpServer.on('request', (req, res) => {
     res.setHeader('access-control-allow-origin', '*');
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     const route = async () => {
+      let pathname: string;
+      try {
+        pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      } catch {
+        sendJson(res, 400, { error: 'bad_request', message: 'The request target is not a valid URL.' });
+        return;
+      }
       if (req.method === 'OPTIONS') {
         res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
         res.setHeader('access-control-allow-headers', 'content-type, accept-language, authorization, apollo-require-preflight');
@@ -113,7 +125,8 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     route().catch((error) => {
       console.error('[http] request failed:', error);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Internal server error' });
-      else res.end();
+      // Mid-body: abort, so the client sees a failed transfer rather than a complete, truncated file.
+      else res.destroy(error instanceof Error ? error : new Error(String(error)));
     });
   });
 

@@ -56,6 +56,9 @@ async function main(argv: string[]): Promise<number> {
       throw error;
     });
     const target: Writable = out ? createWriteStream(out) : process.stdout;
+    if (out) {
+      await Promise.race([once(target, 'open'), once(target, 'error').then(([error]) => Promise.reject(new Error(`--out ${out}: ${(error as Error).message}`)))]);
+    }
     for await (const chunk of chunks) if (!target.write(chunk)) await once(target, 'drain');
     if (out) {
       target.end();

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { isCalendarDate } from '../content/content-filter';
 import { GeographicScope } from '../content/geographic-scope';
 import { OrganizationKind } from '../organization/organization-kind';
 import type { PracticeFilter } from '../practice/practice.inputs';
@@ -17,10 +18,11 @@ export interface ExportQuery {
 
 const LIST_PARAMS = ['objectives', 'guidingPrinciples', 'regions', 'countries', 'scopes', 'implementerKinds'] as const;
 const KNOWN = new Set<string>([...LIST_PARAMS, 'call', 'activeFrom', 'activeTo', 'text', 'minShared']);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 
 function oneOf<T extends string>(parameter: string, values: string[], allowed: Record<string, T>): T[] {
-  const wrong = values.find((v) => !(v in allowed));
+  const known = new Set<string>(Object.values(allowed));
+  const wrong = values.find((v) => !known.has(v));
   if (wrong !== undefined) throw new ExportParamError(parameter, `${parameter} takes ${Object.keys(allowed).join(', ')}; got "${wrong.slice(0, 40)}".`);
   return values as T[];
 }
@@ -59,7 +61,7 @@ export function parseExportQuery(search: URLSearchParams): ExportQuery {
   filter.call = search.get('call');
   for (const key of ['activeFrom', 'activeTo'] as const) {
     const value = search.get(key);
-    if (value !== null && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+    if (value !== null && !isCalendarDate(value)) {
       throw new ExportParamError(key, `${key} must be a date like 2019-01-01; got "${value.slice(0, 40)}".`);
     }
     filter[key] = value;

@@ -28,7 +28,8 @@ interface PairRow {
  * keyset so memory stays flat however many rows there are.
  */
 export async function* practiceObjectiveCsv(sql: Sql, filter: PracticeFilter, locale: Locale): AsyncGenerator<string> {
-  yield CSV_HEADER;
+  // The header travels with the first batch, so the first statement runs before anything is sent.
+  let header = CSV_HEADER;
   let last: [string, number] | null = null;
   for (;;) {
     const params = new SqlParams();
@@ -42,8 +43,12 @@ export async function* practiceObjectiveCsv(sql: Sql, filter: PracticeFilter, lo
        ORDER BY t.id, l.objective_number LIMIT ${BATCH}`,
       params.values,
     );
-    if (rows.length === 0) return;
-    yield rows.map((r) => [r.id, r.slug, r.title, r.scope, r.start_year, r.objective_number].map(csvField).join(',')).join('\n') + '\n';
+    if (rows.length === 0) {
+      if (header) yield header;
+      return;
+    }
+    yield header + rows.map((r) => [r.id, r.slug, r.title, r.scope, r.start_year, r.objective_number].map(csvField).join(',')).join('\n') + '\n';
+    header = '';
     if (rows.length < BATCH) return;
     const end = rows[rows.length - 1];
     last = [end.id, end.objective_number];

@@ -6,7 +6,7 @@ import type { CallForPractices } from './call-for-practices.entity';
 const COLUMNS = 't.id, t.slug, t.title, t.theme, t.opens_on::text AS "opensOn", t.deadline::text AS "deadline"';
 
 /** Open: today (UTC) lies between opensOn and the deadline, both inclusive. */
-export const IS_OPEN = `(current_date BETWEEN t.opens_on AND t.deadline)`;
+export const IS_OPEN = `((now() AT TIME ZONE 'UTC')::date BETWEEN t.opens_on AND t.deadline)`;
 
 export async function callsById(sql: Sql, ids: readonly string[]): Promise<(CallForPractices | null)[]> {
   const rows = await sql.query<CallForPractices>(`/* callsById */ SELECT ${COLUMNS}, ${IS_OPEN} AS "isOpen" FROM call_for_practices t WHERE t.id = ANY($1::uuid[])`, [wellFormedIds(ids)]);

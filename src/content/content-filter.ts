@@ -14,6 +14,25 @@ export interface ContentFilterFields {
 
 const MAX_LIST = 100;
 
+/** A real day from year 1 on (PostgreSQL has no year 0): 2019-02-30 and 0000-01-01 are not. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '0001-01-01') return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A date argument as a bound value, or a BAD_USER_INPUT naming it. */
+export function dateParam(name: string, value: string): string {
+  if (!isCalendarDate(value)) throw userInputError(name, `${name} must be a calendar date from 0001-01-01 on, like 2019-01-01; got "${value}".`);
+  return value;
+}
+
+/** Refuses text PostgreSQL cannot hold (NUL characters) with a BAD_USER_INPUT naming the argument. */
+export function plainText(name: string, value: string): string {
+  if (value.includes('\u0000')) throw userInputError(name, `${name} must not contain NUL characters.`);
+  return value;
+}
+
 function list<T>(name: string, values: T[] | null | undefined, valid: (v: T) => boolean, expected: string): T[] | null {
   if (values == null) return null;
   if (values.length > MAX_LIST) throw userInputError(`filter.${name}`, `filter.${name} takes at most ${MAX_LIST} values; got ${values.length}.`);
@@ -53,7 +72,7 @@ export function contentConditions(table: 'practice' | 'resource', filter: Conten
   }
   if (filter.scopes) where.push(`t.scope = ANY(${params.add(list('scopes', filter.scopes, () => true, 'scopes'), 'text[]')})`);
   if (filter.text != null) {
-    const text = filter.text.trim();
+    const text = plainText('filter.text', filter.text.trim());
     if (text.length === 0 || text.length > 200) throw userInputError('filter.text', 'filter.text must hold 1 to 200 characters.');
     where.push(`t.search_${locale} @@ websearch_to_tsquery('${DICTIONARY[locale]}', ${params.add(text, 'text')})`);
   }

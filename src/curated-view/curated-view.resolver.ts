@@ -20,7 +20,8 @@ function items<Row>(ctx: Context, view: CuratedView, list: ViewList, first: numb
 @Resolver(() => CuratedView)
 export class CuratedViewResolver {
   @Query(() => CuratedView, { nullable: true, description: '`home`, or `objective-1` … `objective-23`; null for an unknown slug.' })
-  curatedView(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<CuratedView | null> {
+  curatedView(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<CuratedView | null> | null {
+    if (slug.includes('\u0000') || slug.length > 300) return null; // no view has such a slug
     return ctx.loaders.view.load(slug);
   }
 

@@ -112,12 +112,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
-  await admin.connect();
   try {
+    await admin.connect();
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
     if (!rowCount) await admin.query(`CREATE DATABASE "${options.database.replace(/"/g, '""')}"`);
+  } catch (error) {
+    await pg.stop(); // started, but unusable: leave nothing running behind
+    throw error;
   } finally {
-    await admin.end();
+    await admin.end().catch(() => undefined);
   }
 
   return {

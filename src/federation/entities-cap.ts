@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, visit, type ValueNode } from 'graphql';
 import type { Context } from '../context';
 
 /** Most representations one `_entities` call may ask for. */
@@ -22,17 +22,20 @@ export function entitiesCapPlugin(max = MAX_REPRESENTATIONS): ApolloServerPlugin
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, request }) {
-          if (!operation) return;
-          for (const selection of operation.selectionSet.selections) {
-            if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
-            const arg = selection.arguments?.find((a) => a.name.value === 'representations');
-            const count = arg ? listLength(arg.value, request.variables ?? {}) : 0;
-            if (count > max) {
-              throw new GraphQLError(`_entities takes at most ${max} representations per call; got ${count}. Split the request.`, {
-                extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', http: { status: 400 } },
-              });
-            }
+        async didResolveOperation({ document, request }) {
+          // Every _entities field anywhere in the document (fragments and aliases included).
+          let count = 0;
+          visit(document, {
+            Field(node) {
+              if (node.name.value !== '_entities') return;
+              const arg = node.arguments?.find((a) => a.name.value === 'representations');
+              if (arg) count += listLength(arg.value, request.variables ?? {});
+            },
+          });
+          if (count > max) {
+            throw new GraphQLError(`_entities takes at most ${max} representations per call; got ${count}. Split the request.`, {
+              extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', http: { status: 400 } },
+            });
           }
         },
       };

@@ -18,5 +18,6 @@ export async function lookup<T>(
     if (!isUuid(id)) throw userInputError('id', `id must be a UUID such as "0b6c3f7e-1d2a-4c5b-8e9f-000000000401"; got "${id.slice(0, 60)}".`);
     return byId.load(id.toLowerCase());
   }
+  if (slug!.includes('\u0000') || slug!.length > 300) return null; // no slug looks like that
   return bySlug.load(slug!);
 }

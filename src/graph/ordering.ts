@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { userInputError } from './user-input-error';
 
 export type KeyType = 'smallint' | 'bigint' | 'numeric' | 'text' | 'uuid' | 'timestamptz';
@@ -27,12 +28,21 @@ const VALID: Record<KeyType, (v: unknown) => boolean> = {
   smallint: (v) => inRange(v, /^-?\d{1,5}$/, -32768n, 32767n),
   bigint: (v) => inRange(v, /^-?\d{1,19}$/, -9223372036854775808n, 9223372036854775807n),
   numeric: (v) => typeof v === 'string' && /^-?\d{1,10}(\.\d{1,10})?$/.test(v),
-  text: (v) => typeof v === 'string' && v.length <= 1000,
+  text: (v) => typeof v === 'string' && v.length <= 100_000,
   uuid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v),
   timestamptz: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v) && !Number.isNaN(Date.parse(v)),
 };
 
 const PREFIX = 'hg1:';
+
+/**
+ * The ordering, named for one list (field, parent, filter): its cursors are refused by any
+ * other list, even one with the same order.
+ */
+export function scopedOrdering(ordering: Ordering, ...scope: unknown[]): Ordering {
+  const digest = createHash('sha1').update(JSON.stringify(scope)).digest('base64url').slice(0, 10);
+  return { ...ordering, name: `${ordering.name}@${digest}` };
+}
 
 /** An opaque cursor holding the ordering's name and the row's key values. */
 export function encodeCursor(ordering: Ordering, values: readonly unknown[]): string {

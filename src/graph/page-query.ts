@@ -42,7 +42,10 @@ export async function fetchPages<Row>(sql: Sql, query: PageQuery): Promise<Page<
   const where = query.where.length > 0 ? query.where.join(' AND ') : 'true';
   const keyList = ordering.keys.map((k) => k.expr).join(', ');
   const cursor = query.after ? ordering.keys.map((k, i) => params.add(query.after![i], k.type)).join(', ') : null;
-  const keyColumns = ordering.keys.map((k, i) => `${k.expr} AS "__k${i}"`).join(', ');
+  // Instants leave as ISO text with microseconds: a JS Date would drop them and the cursor would not round-trip.
+  const keyColumns = ordering.keys
+    .map((k, i) => `${k.type === 'timestamptz' ? `to_char(${k.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : k.expr} AS "__k${i}"`)
+    .join(', ');
   const text = `/* ${query.name} */
     SELECT k.ord AS "__parent", meta.total AS "__total", meta.has_previous AS "__hasPrevious", page.*
     FROM unnest(${parentParam}) WITH ORDINALITY AS k(parent, ord)

@@ -1,4 +1,5 @@
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { asExportParamError, parseExportQuery } from '../analytics/export-params';
@@ -30,10 +31,13 @@ export async function handleExport(dataSource: DataSource, pathname: string, req
     return;
   }
   const format = ROUTES[pathname];
-  let chunks: AsyncIterable<string>;
+  let chunks: AsyncIterator<string>;
+  let first: IteratorResult<string>;
   try {
     const query = parseExportQuery(new URL(req.url ?? '/', 'http://localhost').searchParams);
-    chunks = await exportChunks(sqlOf(dataSource), format, query, localeFromAcceptLanguage(req.headers['accept-language']));
+    chunks = (await exportChunks(sqlOf(dataSource), format, query, localeFromAcceptLanguage(req.headers['accept-language'])))[Symbol.asyncIterator]();
+    // The first chunk runs the first statement: any failure still gets a proper status.
+    first = await chunks.next();
   } catch (error) {
     const bad = asExportParamError(error);
     if (!bad) throw error;
@@ -44,12 +48,19 @@ export async function handleExport(dataSource: DataSource, pathname: string, req
   res.setHeader('content-type', CONTENT_TYPES[format]);
   res.setHeader('content-disposition', `attachment; filename="${pathname.slice('/export/'.length)}"`);
   if (req.method === 'HEAD') {
+    await chunks.return?.();
     res.end();
     return;
   }
-  for await (const chunk of chunks) {
-    if (res.destroyed) return; // the client went away: stop reading from the database
-    if (!res.write(chunk)) await once(res, 'drain');
+  async function* rest(): AsyncGenerator<string> {
+    if (!first.done) yield first.value;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   }
-  res.end();
+  // pipeline: backpressure, and a client that goes away stops the generator (no more SQL).
+  try {
+    await pipeline(Readable.from(rest()), res);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return; // the client went away
+    throw error;
+  }
 }

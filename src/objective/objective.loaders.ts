@@ -12,9 +12,11 @@ export function allObjectives(sql: Sql): Promise<Objective[]> {
 
 /** Objectives by number, in key order, null for a number that does not exist. */
 export async function objectivesByNumber(sql: Sql, numbers: readonly number[]): Promise<(Objective | null)[]> {
+  // Only 1..23 can exist; anything else (e.g. beyond smallint) is simply not found.
+  const valid = numbers.filter((n) => Number.isInteger(n) && n >= 1 && n <= 23);
   const rows = await sql.query<Objective>(
     `/* objectivesByNumber */ SELECT ${COLUMNS} FROM objective WHERE number = ANY($1::smallint[])`,
-    [numbers],
+    [valid],
   );
   return byKey(numbers, rows, (row) => row.number);
 }

@@ -1,7 +1,7 @@
 import { ContentOrder, contentOrdering } from '../content/orders';
 import type { Context } from '../context';
 import { connectionType, toConnection, type Connection } from '../graph/connection';
-import { decodeCursor, pageSize } from '../graph/ordering';
+import { decodeCursor, pageSize, scopedOrdering } from '../graph/ordering';
 import { SqlParams } from '../graph/sql-params';
 import { Practice } from './practice.entity';
 import type { PracticeFilter } from './practice.inputs';
@@ -24,14 +24,14 @@ export interface PracticeListArgs {
 export function practiceConnection(ctx: Context, parent: PracticeParent, key: unknown, args: PracticeListArgs): Promise<Connection<Practice>> {
   const first = pageSize(args.first);
   const ordering = contentOrdering(args.orderBy ?? ContentOrder.RANK, ctx.locale);
-  const after = args.after ? decodeCursor(ordering, args.after) : null;
+  const after = args.after ? decodeCursor(scopedOrdering(ordering, 'practices', parent, key, args.filter ?? null), args.after) : null;
   practiceConditions(args.filter, new SqlParams(), ctx.locale); // validate before batching: errors belong to this field
   const signature = JSON.stringify(['practices', parent, args.filter ?? null, ordering.name, first, after]);
   const loader = ctx.loaders.keyed.get<unknown, Connection<Practice>>(signature, async (keys) => {
     const params = new SqlParams();
     const conditions = practiceConditions(args.filter, params, ctx.locale);
     const pages = await practicePages(ctx.sql, ctx.viewer, { parent, keys, conditions, params, ordering, first, after });
-    return pages.map((page) => toConnection(ordering, page));
+    return pages.map((page, i) => toConnection(scopedOrdering(ordering, 'practices', parent, keys[i], args.filter ?? null), page));
   });
   return loader.load(key);
 }

@@ -1,9 +1,8 @@
-import { contentConditions } from '../content/content-filter';
-import { checkRange } from '../content/content-filter';
+import { checkRange, contentConditions, dateParam } from '../content/content-filter';
 import { ContentOrder, contentOrdering } from '../content/orders';
 import type { Context } from '../context';
 import { connectionType, toConnection, type Connection } from '../graph/connection';
-import { decodeCursor, pageSize } from '../graph/ordering';
+import { decodeCursor, pageSize, scopedOrdering } from '../graph/ordering';
 import { SqlParams } from '../graph/sql-params';
 import type { Locale } from '../i18n/localized-text';
 import { Resource } from './resource.entity';
@@ -25,8 +24,8 @@ export function resourceConditions(filter: ResourceFilter | null | undefined, pa
   if (!filter) return where;
   if (filter.types) where.push(`t.type = ANY(${params.add(filter.types, 'text[]')})`);
   checkRange('filter.publishedFrom', filter.publishedFrom, 'filter.publishedTo', filter.publishedTo);
-  if (filter.publishedFrom != null) where.push(`t.published_on >= ${params.add(filter.publishedFrom, 'date')}`);
-  if (filter.publishedTo != null) where.push(`t.published_on <= ${params.add(filter.publishedTo, 'date')}`);
+  if (filter.publishedFrom != null) where.push(`t.published_on >= ${params.add(dateParam('filter.publishedFrom', filter.publishedFrom), 'date')}`);
+  if (filter.publishedTo != null) where.push(`t.published_on <= ${params.add(dateParam('filter.publishedTo', filter.publishedTo), 'date')}`);
   return where;
 }
 
@@ -34,14 +33,14 @@ export function resourceConditions(filter: ResourceFilter | null | undefined, pa
 export function resourceConnection(ctx: Context, parent: ResourceParent, key: unknown, args: ResourceListArgs): Promise<Connection<Resource>> {
   const first = pageSize(args.first);
   const ordering = contentOrdering(args.orderBy ?? ContentOrder.RANK, ctx.locale);
-  const after = args.after ? decodeCursor(ordering, args.after) : null;
+  const after = args.after ? decodeCursor(scopedOrdering(ordering, 'resources', parent, key, args.filter ?? null), args.after) : null;
   resourceConditions(args.filter, new SqlParams(), ctx.locale);
   const signature = JSON.stringify(['resources', parent, args.filter ?? null, ordering.name, first, after]);
   const loader = ctx.loaders.keyed.get<unknown, Connection<Resource>>(signature, async (keys) => {
     const params = new SqlParams();
     const conditions = resourceConditions(args.filter, params, ctx.locale);
     const pages = await resourcePages(ctx.sql, ctx.viewer, { parent, keys, conditions, params, ordering, first, after });
-    return pages.map((page) => toConnection(ordering, page));
+    return pages.map((page, i) => toConnection(scopedOrdering(ordering, 'resources', parent, keys[i], args.filter ?? null), page));
   });
   return loader.load(key);
 }

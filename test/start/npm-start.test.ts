@@ -62,7 +62,7 @@ describe('npm start', () => {
     const first = await npmStart(dataDir, await freePort());
     try {
       expect(first.output()).toMatch(/starting embedded PostgreSQL/);
-      expect(first.output()).toMatch(/applied 3 migration/);
+      expect(first.output()).toMatch(/applied 4 migration/);
       expect(first.output()).toMatch(/empty database: seeding/);
       const res = await fetch(first.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ objectives { number } }' }) });
       expect(res.status).toBe(200);
