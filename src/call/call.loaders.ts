@@ -1,6 +1,6 @@
 import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
-import { wellFormedIds } from '../graph/ids';
+import { rowsByIds } from '../graph/rows-by-ids';
 import type { CallForPractices } from './call-for-practices.entity';
 
 const COLUMNS = 't.id, t.slug, t.title, t.theme, t.opens_on::text AS "opensOn", t.deadline::text AS "deadline"';
@@ -9,8 +9,7 @@ const COLUMNS = 't.id, t.slug, t.title, t.theme, t.opens_on::text AS "opensOn", 
 export const IS_OPEN = `((now() AT TIME ZONE 'UTC')::date BETWEEN t.opens_on AND t.deadline)`;
 
 export async function callsById(sql: Sql, ids: readonly string[]): Promise<(CallForPractices | null)[]> {
-  const rows = await sql.query<CallForPractices>(`/* callsById */ SELECT ${COLUMNS}, ${IS_OPEN} AS "isOpen" FROM call_for_practices t WHERE t.id = ANY($1::uuid[])`, [wellFormedIds(ids)]);
-  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+  return rowsByIds<CallForPractices>(sql, `/* callsById */ SELECT ${COLUMNS}, ${IS_OPEN} AS "isOpen" FROM call_for_practices t WHERE t.id = ANY($1::uuid[])`, ids);
 }
 
 export async function callsBySlug(sql: Sql, slugs: readonly string[]): Promise<(CallForPractices | null)[]> {

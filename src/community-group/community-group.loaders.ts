@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
+import { rowsByIds } from '../graph/rows-by-ids';
 import { groupedQuery } from '../graph/grouped-query';
-import { wellFormedIds } from '../graph/ids';
 import type { Ordering } from '../graph/ordering';
 import { fetchPages, type Page } from '../graph/page-query';
 import { SqlParams } from '../graph/sql-params';
@@ -16,8 +16,7 @@ export const GROUP_ORDERING: Ordering = {
 };
 
 export async function groupsById(sql: Sql, ids: readonly string[]): Promise<(CommunityGroup | null)[]> {
-  const rows = await sql.query<CommunityGroup>(`/* groupsById */ SELECT ${GROUP_COLUMNS} FROM community_group t WHERE t.id = ANY($1::uuid[])`, [wellFormedIds(ids)]);
-  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+  return rowsByIds<CommunityGroup>(sql, `/* groupsById */ SELECT ${GROUP_COLUMNS} FROM community_group t WHERE t.id = ANY($1::uuid[])`, ids);
 }
 
 export async function groupsBySlug(sql: Sql, slugs: readonly string[]): Promise<(CommunityGroup | null)[]> {

@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
+import { rowsByIds } from '../graph/rows-by-ids';
 import { groupedQuery } from '../graph/grouped-query';
-import { wellFormedIds } from '../graph/ids';
 import type { Ordering } from '../graph/ordering';
 import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
 import type { Event } from './event.entity';
@@ -13,8 +13,7 @@ export const EVENT_COLUMNS = `t.id, t.slug, t.title, t.kind, t.starts_at AS "sta
 export const EVENT_ORDERING: Ordering = { name: 'START', keys: [{ expr: 't.starts_at', type: 'timestamptz' }, { expr: 't.id', type: 'uuid' }] };
 
 export async function eventsById(sql: Sql, ids: readonly string[]): Promise<(Event | null)[]> {
-  const rows = await sql.query<Event>(`/* eventsById */ SELECT ${EVENT_COLUMNS} FROM event t WHERE t.id = ANY($1::uuid[])`, [wellFormedIds(ids)]);
-  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+  return rowsByIds<Event>(sql, `/* eventsById */ SELECT ${EVENT_COLUMNS} FROM event t WHERE t.id = ANY($1::uuid[])`, ids);
 }
 
 export async function eventsBySlug(sql: Sql, slugs: readonly string[]): Promise<(Event | null)[]> {

@@ -1,14 +1,12 @@
 import type { Sql } from '../db/sql';
-import { byKey } from '../graph/batch';
+import { rowsByIds } from '../graph/rows-by-ids';
 import { groupedQuery } from '../graph/grouped-query';
-import { wellFormedIds } from '../graph/ids';
 import type { Organization } from './organization.entity';
 
 const COLUMNS = 'o.id, o.name, o.kind, o.country_code AS "countryCode"';
 
 export async function organizationsById(sql: Sql, ids: readonly string[]): Promise<(Organization | null)[]> {
-  const rows = await sql.query<Organization>(`/* organizationsById */ SELECT ${COLUMNS} FROM organization o WHERE o.id = ANY($1::uuid[])`, [wellFormedIds(ids)]);
-  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+  return rowsByIds<Organization>(sql, `/* organizationsById */ SELECT ${COLUMNS} FROM organization o WHERE o.id = ANY($1::uuid[])`, ids);
 }
 
 /** Implementers or partners of each practice, by name. */

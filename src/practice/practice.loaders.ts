@@ -2,8 +2,8 @@ import type { Viewer } from '../context';
 import { visibleTo } from '../content/visibility';
 import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
+import { rowsByIds } from '../graph/rows-by-ids';
 import { groupedQuery } from '../graph/grouped-query';
-import { wellFormedIds } from '../graph/ids';
 import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
 import type { Practice } from './practice.entity';
 
@@ -13,11 +13,7 @@ export const PRACTICE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.status, t.s
 
 /** Practices by id, in key order; null for unknown, malformed or invisible ids. */
 export async function practicesById(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<(Practice | null)[]> {
-  const rows = await sql.query<Practice>(
-    `/* practicesById */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.id = ANY($1::uuid[]) AND ${visibleTo(viewer)}`,
-    [wellFormedIds(ids)],
-  );
-  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+  return rowsByIds<Practice>(sql, `/* practicesById */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.id = ANY($1::uuid[]) AND ${visibleTo(viewer)}`, ids);
 }
 
 export async function practicesBySlug(sql: Sql, viewer: Viewer, slugs: readonly string[]): Promise<(Practice | null)[]> {

@@ -1,9 +1,9 @@
 import { checkRange, contentConditions, dateParam } from '../content/content-filter';
 import { ContentOrder, contentOrdering } from '../content/orders';
 import type { Context } from '../context';
-import { connectionType, toConnection, type Connection } from '../graph/connection';
-import { decodeCursor, pageSize, scopedOrdering } from '../graph/ordering';
-import { SqlParams } from '../graph/sql-params';
+import { batchedConnection } from '../graph/batched-connection';
+import { connectionType, type Connection } from '../graph/connection';
+import type { SqlParams } from '../graph/sql-params';
 import type { Locale } from '../i18n/localized-text';
 import { Resource } from './resource.entity';
 import type { ResourceFilter } from './resource.inputs';
@@ -31,16 +31,10 @@ export function resourceConditions(filter: ResourceFilter | null | undefined, pa
 
 /** A page of resources of one parent (or all), batched across parents with the same arguments. */
 export function resourceConnection(ctx: Context, parent: ResourceParent, key: unknown, args: ResourceListArgs): Promise<Connection<Resource>> {
-  const first = pageSize(args.first);
-  const ordering = contentOrdering(args.orderBy ?? ContentOrder.RANK, ctx.locale);
-  const after = args.after ? decodeCursor(scopedOrdering(ordering, 'resources', parent, key, args.filter ?? null), args.after) : null;
-  resourceConditions(args.filter, new SqlParams(), ctx.locale);
-  const signature = JSON.stringify(['resources', parent, args.filter ?? null, ordering.name, first, after]);
-  const loader = ctx.loaders.keyed.get<unknown, Connection<Resource>>(signature, async (keys) => {
-    const params = new SqlParams();
-    const conditions = resourceConditions(args.filter, params, ctx.locale);
-    const pages = await resourcePages(ctx.sql, ctx.viewer, { parent, keys, conditions, params, ordering, first, after });
-    return pages.map((page, i) => toConnection(scopedOrdering(ordering, 'resources', parent, keys[i], args.filter ?? null), page));
+  return batchedConnection(ctx, {
+    list: 'resources', parent, key, filter: args.filter, first: args.first, after: args.after,
+    ordering: contentOrdering(args.orderBy ?? ContentOrder.RANK, ctx.locale),
+    conditions: (filter, params) => resourceConditions(filter, params, ctx.locale),
+    pages: (request) => resourcePages(ctx.sql, ctx.viewer, { ...request, parent }),
   });
-  return loader.load(key);
 }

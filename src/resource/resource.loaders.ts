@@ -2,8 +2,8 @@ import type { Viewer } from '../context';
 import { visibleTo } from '../content/visibility';
 import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
+import { rowsByIds } from '../graph/rows-by-ids';
 import { groupedQuery } from '../graph/grouped-query';
-import { wellFormedIds } from '../graph/ids';
 import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
 import type { Resource } from './resource.entity';
 
@@ -13,11 +13,7 @@ export const RESOURCE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.type, t.url
 const RANKED = 'ORDER BY t.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id';
 
 export async function resourcesById(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<(Resource | null)[]> {
-  const rows = await sql.query<Resource>(
-    `/* resourcesById */ SELECT ${RESOURCE_COLUMNS} FROM resource t WHERE t.id = ANY($1::uuid[]) AND ${visibleTo(viewer)}`,
-    [wellFormedIds(ids)],
-  );
-  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+  return rowsByIds<Resource>(sql, `/* resourcesById */ SELECT ${RESOURCE_COLUMNS} FROM resource t WHERE t.id = ANY($1::uuid[]) AND ${visibleTo(viewer)}`, ids);
 }
 
 export async function resourcesBySlug(sql: Sql, viewer: Viewer, slugs: readonly string[]): Promise<(Resource | null)[]> {

@@ -1,9 +1,8 @@
 import type { Viewer } from '../context';
 import { visibleTo } from '../content/visibility';
 import type { Sql } from '../db/sql';
-import { byKey } from '../graph/batch';
+import { rowsByIds } from '../graph/rows-by-ids';
 import { groupedQuery } from '../graph/grouped-query';
-import { wellFormedIds } from '../graph/ids';
 import type { Review } from './review.entity';
 
 const COLUMNS = `r.id, r.practice_id AS "practiceId", r.resource_id AS "resourceId", r.reviewer_id AS "reviewerId",
@@ -11,10 +10,9 @@ const COLUMNS = `r.id, r.practice_id AS "practiceId", r.resource_id AS "resource
 
 /** Reviews by id; null for unknown ids and for reviews of items the viewer may not see. */
 export async function reviewsById(sql: Sql, viewer: Viewer, ids: readonly string[]): Promise<(Review | null)[]> {
-  const rows = await sql.query<Review>(`/* reviewsById */ SELECT ${COLUMNS} FROM review r
+  return rowsByIds<Review>(sql, `/* reviewsById */ SELECT ${COLUMNS} FROM review r
     LEFT JOIN practice p ON p.id = r.practice_id LEFT JOIN resource s ON s.id = r.resource_id
-    WHERE r.id = ANY($1::uuid[]) AND (${visibleTo(viewer, 'p')} OR ${visibleTo(viewer, 's')})`, [wellFormedIds(ids)]);
-  return byKey(ids.map((id) => id.toLowerCase()), rows, (row) => row.id);
+    WHERE r.id = ANY($1::uuid[]) AND (${visibleTo(viewer, 'p')} OR ${visibleTo(viewer, 's')})`, ids);
 }
 
 /** The reviews of each practice or resource, oldest first. */
