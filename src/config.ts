@@ -15,11 +15,32 @@ export interface Config {
   seedScale: string;
   /** Seed an empty database on start. */
   seedOnStart: boolean;
-  /** Bearer token of editors, who see unpublished content and reviewer identities; null: nobody. */
-  editorToken: string | null;
+  /**
+   * HS256 secret that signs and verifies bearer tokens (at least 32 characters); null: only
+   * JWKS-signed tokens are accepted. In development/test with neither this nor jwksUrl set, it
+   * is DEV_JWT_SECRET (see jwtSecretIsDevDefault); never in production.
+   */
+  jwtSecret: string | null;
+  /** true: jwtSecret is DEV_JWT_SECRET because nothing was configured (development/test only). */
+  jwtSecretIsDevDefault: boolean;
+  /** http(s) URL of the identity provider's JSON Web Key Set (RS256, ES256, EdDSA … tokens); null: none. */
+  jwksUrl: string | null;
+  /** Required `iss` of every bearer token; null: not checked. */
+  jwtIssuer: string | null;
+  /** Required `aud` of every bearer token; null: not checked. */
+  jwtAudience: string | null;
+  /** PostgreSQL statement_timeout in milliseconds (100..600000; default 5000). */
+  statementTimeoutMs: number;
   /** false: DataLoaders neither batch nor cache (the naive N+1 graph, for the benchmark only). */
   batching: boolean;
 }
+
+/**
+ * The HS256 secret used in development and test when neither HUBGRAPH_JWT_SECRET nor
+ * HUBGRAPH_JWKS_URL is set, so `npm start` and `npm run token` work out of the box. It is
+ * public: loadConfig refuses it in production.
+ */
+export const DEV_JWT_SECRET = 'hub-graph-development-secret-do-not-use-in-production';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -83,20 +104,54 @@ export function loadConfig(env: Env = process.env): Config {
   const loaders = env.HUBGRAPH_LOADERS || 'on';
   if (!['on', 'off'].includes(loaders)) problems.push(`HUBGRAPH_LOADERS must be on or off, got "${loaders}"`);
 
-  const editorToken = env.HUBGRAPH_EDITOR_TOKEN || null;
-  if (editorToken !== null && editorToken.length < 16) problems.push('HUBGRAPH_EDITOR_TOKEN must be at least 16 characters long');
+  const production = nodeEnv === 'production';
+  let jwtSecret: string | null = env.HUBGRAPH_JWT_SECRET || null;
+  if (jwtSecret !== null && jwtSecret.length < 32) problems.push('HUBGRAPH_JWT_SECRET must be at least 32 characters long');
+  if (jwtSecret === DEV_JWT_SECRET && production) {
+    problems.push('HUBGRAPH_JWT_SECRET must not be the public development secret in production; set a random secret of at least 32 characters');
+  }
+
+  let jwksUrl: string | null = env.HUBGRAPH_JWKS_URL || null;
+  if (jwksUrl !== null) {
+    let protocol: string | null = null;
+    try {
+      protocol = new URL(jwksUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      problems.push('HUBGRAPH_JWKS_URL must be an http:// or https:// URL (e.g. https://id.example.org/.well-known/jwks.json)');
+      jwksUrl = null;
+    }
+  }
+
+  // Nothing configured: production cannot verify tokens; development/test use the public secret.
+  let jwtSecretIsDevDefault = false;
+  if (jwtSecret === null && !env.HUBGRAPH_JWKS_URL) {
+    if (production) {
+      problems.push('set HUBGRAPH_JWT_SECRET or HUBGRAPH_JWKS_URL: production needs a way to verify bearer tokens');
+    } else {
+      jwtSecret = DEV_JWT_SECRET;
+      jwtSecretIsDevDefault = true;
+    }
+  }
 
   const config: Config = {
     databaseUrl,
     port: integer('PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.HUBGRAPH_DATA_DIR || '.data'),
-    production: nodeEnv === 'production',
+    production,
     debugSql: flag('HUBGRAPH_DEBUG_SQL', false),
     seed: integer('SEED', 42, 0, 2 ** 31 - 1),
     seedScale,
     seedOnStart: flag('HUBGRAPH_SEED_ON_START', true),
-    editorToken,
+    jwtSecret,
+    jwtSecretIsDevDefault,
+    jwksUrl,
+    jwtIssuer: env.HUBGRAPH_JWT_ISSUER || null,
+    jwtAudience: env.HUBGRAPH_JWT_AUDIENCE || null,
+    statementTimeoutMs: integer('HUBGRAPH_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
     batching: loaders !== 'off',
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,44 +1,54 @@
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { sqlOf, type Sql } from './db/sql';
+import { ANONYMOUS, type Principal } from './auth/principal';
+import { VisibilityPolicy } from './auth/visibility';
+import { DbSession } from './db/session';
+import { poolOf } from './db/sql';
 import { StatementCounter } from './db/statement-counter';
-import { createLoaders, type Loaders } from './graph/loaders';
 import { localeFromAcceptLanguage } from './i18n/accept-language';
 import { Locale } from './i18n/localized-text';
-
-/** Who is asking. Anonymous callers see published content only and no reviewer identities. */
-export interface Viewer {
-  canSeeUnpublished: boolean;
-}
+import { createLoaders, type Loaders } from './modules';
 
 export interface Context {
-  sql: Sql;
+  /** The operation's database session: reads (`query`) and writes (`transaction`). */
+  sql: DbSession;
   loaders: Loaders;
   /** Default for every `locale` argument: the Accept-Language header, else English. */
   locale: Locale;
-  viewer: Viewer;
-  /** What this request has sent to PostgreSQL so far. */
+  /** Who is asking. */
+  principal: Principal;
+  /** What they may see: every read path asks it. */
+  policy: VisibilityPolicy;
+  /** What this operation has sent to PostgreSQL so far. */
   statements: StatementCounter;
 }
 
 export interface ContextInput {
-  dataSource: DataSource;
+  dataSource?: DataSource;
+  pool?: Pool;
   acceptLanguage?: string | null;
   statements?: StatementCounter;
-  /** Anonymous unless the request proved it is an editor. */
-  viewer?: Viewer;
+  /** Anonymous unless a verified token said otherwise. */
+  principal?: Principal;
   /** false only for the benchmark's naive comparator (HUBGRAPH_LOADERS=off). */
   batching?: boolean;
+  /** `SET LOCAL statement_timeout` of the operation's transactions (default 5 s). */
+  statementTimeoutMs?: number;
 }
 
-/** A new context, with new loaders, for one request. */
+/** A new context, with a new session, policy and loaders, for one operation. */
 export function createContext(input: ContextInput): Context {
-  const sql = sqlOf(input.dataSource);
-  const viewer = input.viewer ?? { canSeeUnpublished: false };
+  const pool = input.pool ?? poolOf(input.dataSource!);
+  const statements = input.statements ?? new StatementCounter();
+  const sql = new DbSession(pool, statements, { statementTimeoutMs: input.statementTimeoutMs ?? 5000 });
+  const principal = input.principal ?? ANONYMOUS;
+  const policy = new VisibilityPolicy(principal);
   return {
     sql,
-    loaders: createLoaders(sql, viewer, input.batching ?? true),
+    loaders: createLoaders(sql, policy, input.batching ?? true),
     locale: localeFromAcceptLanguage(input.acceptLanguage),
-    viewer,
-    statements: input.statements ?? new StatementCounter(),
+    principal,
+    policy,
+    statements,
   };
 }

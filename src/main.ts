@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     await prepareDatabase(database.dataSource, { ...config, log });
     server = await createServer({
       dataSource: database.dataSource, production: config.production, debugSql: config.debugSql,
-      editorToken: config.editorToken, batching: config.batching,
+      batching: config.batching, statementTimeoutMs: config.statementTimeoutMs,
+      auth: { secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience },
     });
     const graphqlUrl = await server.listen(config.port, config.host);
     if (!config.batching) log('HUBGRAPH_LOADERS=off: loaders neither batch nor cache (benchmark comparator, not for production)');

@@ -10,6 +10,7 @@ import { entitiesCapPlugin } from './federation/entities-cap';
 import { buildHubSchema } from './federation/subgraph-schema';
 import { handleExport, isExportPath } from './http/export-handler';
 import { handleGraphQL } from './http/graphql-handler';
+import { createTokenVerifier, type TokenVerifierOptions } from './auth/tokens';
 import { checkHealth } from './http/health';
 import { sendJson } from './http/respond';
 
@@ -18,8 +19,10 @@ export interface ServerOptions {
   production: boolean;
   /** Put `{ sqlStatements }` in every response's extensions. */
   debugSql: boolean;
-  /** Bearer token that makes a request an editor's (see Config.editorToken). */
-  editorToken?: string | null;
+  /** How bearer tokens are verified; default: no key, so every token is refused (anonymous reads only). */
+  auth?: TokenVerifierOptions;
+  /** statement_timeout of each operation's transactions, in ms (default 5000). */
+  statementTimeoutMs?: number;
   /** false: the naive N+1 comparator of the benchmark (HUBGRAPH_LOADERS=off). */
   batching?: boolean;
 }
@@ -71,6 +74,10 @@ function formatError(production: boolean) {
 export async function createServer(options: ServerOptions): Promise<HubServer> {
   const { schema } = await buildHubSchema();
   const httpServer = http.createServer();
+  const tokens = createTokenVerifier(options.auth ?? { secret: null, jwksUrl: null, issuer: null, audience: null });
+  const graphqlOptions = {
+    dataSource: options.dataSource, tokens, batching: options.batching ?? true, statementTimeoutMs: options.statementTimeoutMs ?? 5000,
+  };
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
     ApolloServerPluginInlineTraceDisabled(),
@@ -112,9 +119,9 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
         res.statusCode = 204;
         res.end();
       } else if (pathname === '/graphql') {
-        await handleGraphQL(apollo, options.dataSource, options.editorToken ?? null, options.batching ?? true, req, res);
+        await handleGraphQL(apollo, graphqlOptions, req, res);
       } else if (isExportPath(pathname)) {
-        await handleExport(options.dataSource, pathname, req, res);
+        await handleExport(options.dataSource, tokens, pathname, req, res);
       } else if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
         const health = await checkHealth(options.dataSource);
         sendJson(res, health.status === 'ok' ? 200 : 503, health);

@@ -1,39 +1,90 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../src/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems;
+  }
+  throw new Error('loadConfig accepted the configuration');
+}
+
+const SECRET = 'a-production-secret-of-32-chars!!';
 
 describe('loadConfig', () => {
-  it('has sensible defaults: embedded database under .data, port 4000', () => {
+  it('has sensible defaults: embedded database under .data, port 4000, the development JWT secret', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ databaseUrl: null, port: 4000, dataDir: path.resolve('.data'), production: false, debugSql: false, seed: 42, seedScale: 'default' });
+    expect(config).toMatchObject({
+      jwtSecret: 'hub-graph-development-secret-do-not-use-in-production', jwtSecretIsDevDefault: true,
+      jwksUrl: null, jwtIssuer: null, jwtAudience: null, statementTimeoutMs: 5000,
+    });
+    expect(DEV_JWT_SECRET).toBe('hub-graph-development-secret-do-not-use-in-production');
+    expect(config).not.toHaveProperty('editorToken');
   });
 
   it('reads every variable', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u:p@db:5432/hub', PORT: '8080', NODE_ENV: 'production', HUBGRAPH_DEBUG_SQL: '1', SEED: '7', SEED_SCALE: 'large', HUBGRAPH_SEED_ON_START: 'off',
-      HUBGRAPH_EDITOR_TOKEN: 'a-long-enough-editor-token', HUBGRAPH_LOADERS: 'off',
+      HUBGRAPH_LOADERS: 'off', HUBGRAPH_JWT_SECRET: SECRET, HUBGRAPH_JWKS_URL: 'https://id.example.org/.well-known/jwks.json',
+      HUBGRAPH_JWT_ISSUER: 'https://id.example.org/', HUBGRAPH_JWT_AUDIENCE: 'hub-graph', HUBGRAPH_STATEMENT_TIMEOUT_MS: '2500',
     });
     expect(config).toMatchObject({
-      databaseUrl: 'postgres://u:p@db:5432/hub', port: 8080, production: true, debugSql: true, seed: 7, seedScale: 'large', seedOnStart: false,
-      editorToken: 'a-long-enough-editor-token', batching: false,
+      databaseUrl: 'postgres://u:p@db:5432/hub', port: 8080, production: true, debugSql: true, seed: 7, seedScale: 'large', seedOnStart: false, batching: false,
+      jwtSecret: SECRET, jwtSecretIsDevDefault: false, jwksUrl: 'https://id.example.org/.well-known/jwks.json',
+      jwtIssuer: 'https://id.example.org/', jwtAudience: 'hub-graph', statementTimeoutMs: 2500,
     });
   });
 
-  it('lists every problem at once', () => {
-    let error: unknown;
-    try {
-      loadConfig({ DATABASE_URL: 'mysql://x@y/z', PORT: '99999', NODE_ENV: 'staging', HUBGRAPH_DEBUG_SQL: 'maybe', SEED_SCALE: 'huge', HUBGRAPH_LOADERS: 'maybe', HUBGRAPH_EDITOR_TOKEN: 'short' });
-    } catch (e) {
-      error = e;
+  it('uses no secret when only a JWKS is configured, in development as in production', () => {
+    for (const NODE_ENV of ['development', 'production']) {
+      const config = loadConfig({ NODE_ENV, HUBGRAPH_JWKS_URL: 'http://localhost:8081/jwks.json' });
+      expect(config).toMatchObject({ jwtSecret: null, jwtSecretIsDevDefault: false, jwksUrl: 'http://localhost:8081/jwks.json' });
     }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual([
+  });
+
+  it('keeps an explicit development secret in development, and says it is not the default', () => {
+    expect(loadConfig({ NODE_ENV: 'test', HUBGRAPH_JWT_SECRET: SECRET })).toMatchObject({ jwtSecret: SECRET, jwtSecretIsDevDefault: false });
+  });
+
+  it('refuses production without a way to verify tokens, or with the public development secret', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'set HUBGRAPH_JWT_SECRET or HUBGRAPH_JWKS_URL: production needs a way to verify bearer tokens',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', HUBGRAPH_JWT_SECRET: DEV_JWT_SECRET })).toEqual([
+      'HUBGRAPH_JWT_SECRET must not be the public development secret in production; set a random secret of at least 32 characters',
+    ]);
+  });
+
+  it('accepts the statement timeout bounds and refuses values outside them', () => {
+    expect(loadConfig({ HUBGRAPH_STATEMENT_TIMEOUT_MS: '100' }).statementTimeoutMs).toBe(100);
+    expect(loadConfig({ HUBGRAPH_STATEMENT_TIMEOUT_MS: '600000' }).statementTimeoutMs).toBe(600000);
+    expect(problemsOf({ HUBGRAPH_STATEMENT_TIMEOUT_MS: '99' })).toEqual(['HUBGRAPH_STATEMENT_TIMEOUT_MS must be an integer from 100 to 600000, got "99"']);
+    expect(problemsOf({ HUBGRAPH_STATEMENT_TIMEOUT_MS: '1.5' })).toEqual(['HUBGRAPH_STATEMENT_TIMEOUT_MS must be an integer from 100 to 600000, got "1.5"']);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problemsOf({
+      DATABASE_URL: 'mysql://x@y/z', PORT: '99999', NODE_ENV: 'staging', HUBGRAPH_DEBUG_SQL: 'maybe', SEED_SCALE: 'huge', HUBGRAPH_LOADERS: 'maybe',
+      HUBGRAPH_JWT_SECRET: 'too-short', HUBGRAPH_JWKS_URL: 'ftp://id.example.org/jwks.json', HUBGRAPH_STATEMENT_TIMEOUT_MS: '600001',
+    })).toEqual([
       'DATABASE_URL must start with postgres:// or postgresql://, got "mysql://…"',
       'NODE_ENV must be development, production or test, got "staging"',
       'SEED_SCALE must be tiny, default, large or a positive number, got "huge"',
       'HUBGRAPH_LOADERS must be on or off, got "maybe"',
-      'HUBGRAPH_EDITOR_TOKEN must be at least 16 characters long',
+      'HUBGRAPH_JWT_SECRET must be at least 32 characters long',
+      'HUBGRAPH_JWKS_URL must be an http:// or https:// URL (e.g. https://id.example.org/.well-known/jwks.json)',
       'PORT must be an integer from 0 to 65535, got "99999"',
       'HUBGRAPH_DEBUG_SQL must be one of 1/0, true/false, yes/no, on/off, got "maybe"',
+      'HUBGRAPH_STATEMENT_TIMEOUT_MS must be an integer from 100 to 600000, got "600001"',
+    ]);
+  });
+
+  it('refuses a JWKS URL that is not a URL at all', () => {
+    expect(problemsOf({ HUBGRAPH_JWKS_URL: 'not a url' })).toEqual([
+      'HUBGRAPH_JWKS_URL must be an http:// or https:// URL (e.g. https://id.example.org/.well-known/jwks.json)',
     ]);
   });
 });

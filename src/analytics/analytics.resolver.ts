@@ -19,7 +19,7 @@ export class CoverageResolver {
   ): Promise<CoverageRow[]> {
     const params = new SqlParams();
     const conditions = practiceConditions(filter, params, ctx.locale);
-    return coverage(ctx.sql, by, conditions, params) as Promise<CoverageRow[]>;
+    return coverage(ctx.sql, ctx.policy, by, conditions, params) as Promise<CoverageRow[]>;
   }
 
   @FieldResolver(() => Objective)

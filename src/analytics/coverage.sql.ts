@@ -1,3 +1,4 @@
+import type { VisibilityPolicy } from '../auth/visibility';
 import type { Sql } from '../db/sql';
 import type { SqlParams } from '../graph/sql-params';
 import { CoverageDimension } from './coverage.types';
@@ -41,8 +42,8 @@ const LABEL: Record<CoverageDimension, string> = {
  * Published practices matching `conditions` (over `t`, built on `params`), counted per
  * objective × bucket of `by`. One statement; rows with a zero count are left out.
  */
-export function coverage(sql: Sql, by: CoverageDimension, conditions: string[], params: SqlParams): Promise<CoverageRecord[]> {
-  const where = ["t.status = 'PUBLISHED'", ...conditions].join(' AND ');
+export function coverage(sql: Sql, policy: VisibilityPolicy, by: CoverageDimension, conditions: string[], params: SqlParams): Promise<CoverageRecord[]> {
+  const where = [policy.analysed('t'), ...conditions].join(' AND ');
   return sql.query<CoverageRecord>(`/* objectiveCoverage_${by} */
     WITH matching AS (SELECT t.id FROM practice t WHERE ${where}),
     buckets AS (${BUCKETS[by]}),

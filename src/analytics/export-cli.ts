@@ -6,6 +6,8 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/open-database';
 import { sqlOf } from '../db/sql';
 import { asExportParamError, parseExportQuery } from './export-params';
+import { ANONYMOUS } from '../auth/principal';
+import { VisibilityPolicy } from '../auth/visibility';
 import { exportChunks, type ExportFormat } from './exports';
 
 const USAGE = `usage: npm run --silent export -- --format gexf|graphml|csv [--out FILE] [--objectives 10,11] [--regions 002]
@@ -50,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const database = await openDatabase(loadConfig(), (line) => console.error(line));
   try {
-    const chunks = await exportChunks(sqlOf(database.dataSource), format, query).catch((error) => {
+    const chunks = await exportChunks(sqlOf(database.dataSource), new VisibilityPolicy(ANONYMOUS), format, query).catch((error) => {
       const bad = asExportParamError(error);
       if (bad) throw new Error(`--${bad.parameter}: ${bad.message}`);
       throw error;

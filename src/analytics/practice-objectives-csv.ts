@@ -1,3 +1,4 @@
+import type { VisibilityPolicy } from '../auth/visibility';
 import type { Sql } from '../db/sql';
 import { SqlParams } from '../graph/sql-params';
 import type { Locale } from '../i18n/localized-text';
@@ -27,13 +28,13 @@ interface PairRow {
  * the practices matching the filter), as CSV chunks of at most 5,000 lines, fetched with a
  * keyset so memory stays flat however many rows there are.
  */
-export async function* practiceObjectiveCsv(sql: Sql, filter: PracticeFilter, locale: Locale): AsyncGenerator<string> {
+export async function* practiceObjectiveCsv(sql: Sql, policy: VisibilityPolicy, filter: PracticeFilter, locale: Locale): AsyncGenerator<string> {
   // The header travels with the first batch, so the first statement runs before anything is sent.
   let header = CSV_HEADER;
   let last: [string, number] | null = null;
   for (;;) {
     const params = new SqlParams();
-    const where = ["t.status = 'PUBLISHED'", ...practiceConditions(filter, params, locale)];
+    const where = [policy.analysed('t'), ...practiceConditions(filter, params, locale)];
     if (last) where.push(`(t.id, l.objective_number) > (${params.add(last[0], 'uuid')}, ${params.add(last[1], 'smallint')})`);
     const rows: PairRow[] = await sql.query<PairRow>(
       `/* practiceObjectivesCsv */ SELECT t.id, t.slug, t.title->>'en' AS title, t.scope,

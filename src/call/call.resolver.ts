@@ -8,7 +8,7 @@ import { Objective } from '../objective/objective.entity';
 import { PracticeConnection, practiceConnection } from '../practice/practice-connection';
 import type { Practice } from '../practice/practice.entity';
 import { CallForPractices } from './call-for-practices.entity';
-import { allCalls } from './call.loaders';
+import { allCalls } from './call.store';
 
 @Resolver(() => CallForPractices)
 export class CallForPracticesResolver {

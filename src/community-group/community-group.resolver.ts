@@ -13,7 +13,7 @@ import type { Practice } from '../practice/practice.entity';
 import { ResourceConnection, resourceConnection } from '../resource/resource-connection';
 import type { Resource } from '../resource/resource.entity';
 import { CommunityGroup } from './community-group.entity';
-import { GROUP_ORDERING, groupPage } from './community-group.loaders';
+import { GROUP_ORDERING, groupPage } from './community-group.store';
 
 export const CommunityGroupConnection = connectionType(CommunityGroup, 'CommunityGroup');
 

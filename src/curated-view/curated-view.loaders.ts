@@ -1,82 +1,8 @@
-import { GROUP_COLUMNS } from '../community-group/community-group.loaders';
-import type { Viewer } from '../context';
-import { visibleTo } from '../content/visibility';
-import type { Sql } from '../db/sql';
-import { EVENT_COLUMNS } from '../event/event.loaders';
-import { byKey } from '../graph/batch';
-import { groupedQuery } from '../graph/grouped-query';
-import { PRACTICE_COLUMNS } from '../practice/practice.loaders';
-import { RESOURCE_COLUMNS } from '../resource/resource.loaders';
-import type { CuratedView } from './curated-view.entity';
+import type { LoaderDeps } from '../graph/module';
+import { viewsBySlug } from './curated-view.store';
 
-export async function viewsBySlug(sql: Sql, slugs: readonly string[]): Promise<(CuratedView | null)[]> {
-  const rows = await sql.query<CuratedView>(
-    `/* viewsBySlug */ SELECT slug, title, objective_number AS "objectiveNumber", rules FROM curated_view WHERE slug = ANY($1::text[])`,
-    [slugs],
-  );
-  return byKey(slugs, rows, (row) => row.slug);
-}
-
-const RANK = 't.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id';
-
-/**
- * How each list of a view is filled after its pinned items: one or more ordered parts
- * (index-friendly ORDER BY … LIMIT each), taken in turn.
- */
-const LISTS = {
-  practices: {
-    table: 'practice', columns: PRACTICE_COLUMNS, item: 'practice_id', visible: true,
-    onObjective: 'EXISTS (SELECT 1 FROM practice_objective l WHERE l.practice_id = t.id AND l.objective_number = v.objective_number)',
-    parts: [{ where: 'true', order: RANK }],
-  },
-  resources: {
-    table: 'resource', columns: RESOURCE_COLUMNS, item: 'resource_id', visible: true,
-    onObjective: 'EXISTS (SELECT 1 FROM resource_objective l WHERE l.resource_id = t.id AND l.objective_number = v.objective_number)',
-    parts: [{ where: 'true', order: RANK }],
-  },
-  events: {
-    table: 'event', columns: EVENT_COLUMNS, item: 'event_id', visible: false,
-    onObjective: 'EXISTS (SELECT 1 FROM event_objective l WHERE l.event_id = t.id AND l.objective_number = v.objective_number)',
-    // Upcoming events soonest first, then past events most recent first: two index scans.
-    parts: [
-      { where: 't.starts_at >= now()', order: 't.starts_at, t.id' },
-      { where: 't.starts_at < now()', order: 't.starts_at DESC, t.id' },
-    ],
-  },
-  communityGroups: {
-    table: 'community_group', columns: GROUP_COLUMNS, item: 'community_group_id', visible: false,
-    onObjective: 'EXISTS (SELECT 1 FROM community_group_objective l WHERE l.community_group_id = t.id AND l.objective_number = v.objective_number)',
-    parts: [{ where: 'true', order: 't.member_count DESC, t.id' }],
-  },
-} as const;
-
-export type ViewList = keyof typeof LISTS;
-
-/**
- * The first `first` items of one list of each view: the view's pinned items in their
- * editor's order, then the best-ranked others (on the view's objective, for computed
- * views). One statement for every view asked for.
- */
-export async function viewItems<Row>(sql: Sql, viewer: Viewer, list: ViewList, slugs: readonly string[], first: number): Promise<Row[][]> {
-  const l = LISTS[list];
-  const visible = l.visible ? visibleTo(viewer) : 'true';
-  const groups = await groupedQuery<string, Row & { __group?: number; __position?: number }>(sql, `/* curatedView_${list} */
-    SELECT v.slug AS parent, x.* FROM curated_view v
-    CROSS JOIN LATERAL (
-      SELECT * FROM (
-        (SELECT ${l.columns}, 0 AS "__group", i.position::bigint AS "__position"
-           FROM curated_view_item i JOIN ${l.table} t ON t.id = i.${l.item}
-           WHERE i.view_slug = v.slug AND ${visible} ORDER BY i.position LIMIT $2)
-${l.parts.map((part, i) => `
-        UNION ALL
-        (SELECT ${l.columns}, ${i + 1}, row_number() OVER (ORDER BY ${part.order})
-           FROM ${l.table} t
-           WHERE ${visible} AND ${part.where} AND (v.objective_number IS NULL OR ${l.onObjective})
-             AND NOT EXISTS (SELECT 1 FROM curated_view_item i WHERE i.view_slug = v.slug AND i.${l.item} = t.id)
-           ORDER BY ${part.order} LIMIT $2)`).join('')}
-      ) u ORDER BY "__group", "__position" LIMIT $2
-    ) x
-    WHERE v.slug = ANY($1::text[])
-    ORDER BY v.slug, x."__group", x."__position"`, slugs, [first]);
-  return groups.map((rows) => rows.map(({ __group: _g, __position: _p, ...row }) => row as unknown as Row));
+export function createViewLoaders({ sql, loader }: LoaderDeps) {
+  return {
+    view: loader((slugs: readonly string[]) => viewsBySlug(sql, slugs)),
+  };
 }

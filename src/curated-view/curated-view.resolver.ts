@@ -7,13 +7,13 @@ import { Locale, localize } from '../i18n/localized-text';
 import { Practice } from '../practice/practice.entity';
 import { Resource } from '../resource/resource.entity';
 import { CuratedView } from './curated-view.entity';
-import { viewItems, type ViewList } from './curated-view.loaders';
+import { viewItems, type ViewList } from './curated-view.store';
 
 const DEFAULT_FIRST = 6;
 
 function items<Row>(ctx: Context, view: CuratedView, list: ViewList, first: number | null | undefined): Promise<Row[]> {
   const size = pageSize(first, DEFAULT_FIRST);
-  const loader = ctx.loaders.keyed.get<string, Row[]>(`view:${list}:${size}`, (slugs) => viewItems<Row>(ctx.sql, ctx.viewer, list, slugs, size));
+  const loader = ctx.loaders.keyed.get<string, Row[]>(`view:${list}:${size}`, (slugs) => viewItems<Row>(ctx.sql, ctx.policy, list, slugs, size));
   return loader.load(view.slug);
 }
 

@@ -2,6 +2,7 @@ import { Initial1763800000000 } from './migrations/1763800000000-Initial';
 import { RegionClosure1763900000000 } from './migrations/1763900000000-RegionClosure';
 import { BlankTranslationsFallBack1764000000000 } from './migrations/1764000000000-BlankTranslationsFallBack';
 import { TitleOrderIndexes1764100000000 } from './migrations/1764100000000-TitleOrderIndexes';
+import { Workflow1764200000000 } from './migrations/1764200000000-Workflow';
 
 /** Migrations in the order they apply. */
-export const MIGRATIONS = [Initial1763800000000, RegionClosure1763900000000, BlankTranslationsFallBack1764000000000, TitleOrderIndexes1764100000000];
+export const MIGRATIONS = [Initial1763800000000, RegionClosure1763900000000, BlankTranslationsFallBack1764000000000, TitleOrderIndexes1764100000000, Workflow1764200000000];

@@ -3,7 +3,7 @@ import { batchedConnection } from '../graph/batched-connection';
 import { connectionType, type Connection } from '../graph/connection';
 import { Event } from './event.entity';
 import type { EventFilter } from './event.inputs';
-import { EVENT_ORDERING, eventPages, type EventParent } from './event.loaders';
+import { EVENT_ORDERING, eventPages, type EventParent } from './event.store';
 import { eventConditions } from './event-filter';
 
 export const EventConnection = connectionType(Event, 'Event');

@@ -2,8 +2,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
-import { RESOLVERS } from '../graph/resolvers';
-import { REFERENCE_RESOLVERS } from './reference-resolvers';
+import { REFERENCE_RESOLVERS, RESOLVERS } from '../modules';
 
 /** Federation v2 link: the directives this subgraph uses. */
 export const FEDERATION_LINK =

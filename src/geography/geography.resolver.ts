@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { allCountries, allRegions } from './geography.loaders';
+import { allCountries, allRegions } from './geography.store';
 import { Country } from './country.entity';
 import { Region } from './region.entity';
 

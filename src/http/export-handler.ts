@@ -4,8 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { asExportParamError, parseExportQuery } from '../analytics/export-params';
 import { CONTENT_TYPES, exportChunks, type ExportFormat } from '../analytics/exports';
+import { AuthenticationError } from '../auth/auth-error';
+import type { TokenVerifier } from '../auth/tokens';
+import { VisibilityPolicy } from '../auth/visibility';
 import { sqlOf } from '../db/sql';
 import { localeFromAcceptLanguage } from '../i18n/accept-language';
+import { sendUnauthenticated } from './graphql-handler';
 import { sendJson } from './respond';
 
 const ROUTES: Record<string, ExportFormat> = {
@@ -22,9 +26,19 @@ export function isExportPath(pathname: string): boolean {
 /**
  * GET /export/…: the objective network as GEXF or GraphML, or the practice–objective edge
  * list as CSV (streamed with backpressure), filtered by query parameters named like
- * PracticeFilter. A bad parameter is a 400 with `{ error, parameter, message }`.
+ * PracticeFilter. A bad parameter is a 400 with `{ error, parameter, message }`. Bearer
+ * tokens are verified as for /graphql (401 for an invalid one); what is exported is what the
+ * visibility policy lets analytics count.
  */
-export async function handleExport(dataSource: DataSource, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleExport(dataSource: DataSource, tokens: TokenVerifier, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let policy: VisibilityPolicy;
+  try {
+    policy = new VisibilityPolicy(await tokens.verify(req.headers.authorization));
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    sendUnauthenticated(res, error);
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     sendJson(res, 405, { error: 'method_not_allowed', message: 'Exports are read with GET.' });
@@ -35,7 +49,7 @@ export async function handleExport(dataSource: DataSource, pathname: string, req
   let first: IteratorResult<string>;
   try {
     const query = parseExportQuery(new URL(req.url ?? '/', 'http://localhost').searchParams);
-    chunks = (await exportChunks(sqlOf(dataSource), format, query, localeFromAcceptLanguage(req.headers['accept-language'])))[Symbol.asyncIterator]();
+    chunks = (await exportChunks(sqlOf(dataSource), policy, format, query, localeFromAcceptLanguage(req.headers['accept-language'])))[Symbol.asyncIterator]();
     // The first chunk runs the first statement: any failure still gets a proper status.
     first = await chunks.next();
   } catch (error) {

@@ -1,25 +1,13 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { DataSource } from 'typeorm';
-import { createContext, type Context, type Viewer } from '../context';
+import { AuthenticationError } from '../auth/auth-error';
+import type { TokenVerifier } from '../auth/tokens';
+import { createContext, type Context } from '../context';
 import { countStatements, StatementCounter } from '../db/statement-counter';
 import { sendJson } from './respond';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * Anonymous without an Authorization header; an editor with the configured bearer token;
- * null (refused) for any other credentials.
- */
-function viewerOf(authorization: string | undefined, editorToken: string | null): Viewer | null {
-  if (!authorization) return { canSeeUnpublished: false };
-  const match = /^Bearer (.+)$/i.exec(authorization.trim());
-  if (!match || !editorToken) return null;
-  const given = Buffer.from(match[1]);
-  const expected = Buffer.from(editorToken);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? { canSeeUnpublished: true } : null;
-}
 
 class BodyError extends Error {
   constructor(readonly status: number, message: string) {
@@ -46,21 +34,31 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+export interface GraphQLHandlerOptions {
+  dataSource: DataSource;
+  tokens: TokenVerifier;
+  batching: boolean;
+  statementTimeoutMs: number;
+}
+
+/** Answers 401 UNAUTHENTICATED with the verifier's reason. */
+export function sendUnauthenticated(res: ServerResponse, error: AuthenticationError): void {
+  res.setHeader('www-authenticate', 'Bearer');
+  sendJson(res, 401, { errors: [{ message: `${error.message} Send no Authorization header to read published content anonymously.`, extensions: { code: 'UNAUTHENTICATED' } }] });
+}
+
 /**
- * Serves one GraphQL request through Apollo Server, counting every statement it causes
+ * Serves one GraphQL request through Apollo Server as the principal its bearer token proves
+ * (anonymous without one; 401 for an invalid one), counting every statement it causes
  * (the count reaches `extensions.sqlStatements` when HUBGRAPH_DEBUG_SQL is on).
  */
-export async function handleGraphQL(
-  apollo: ApolloServer<Context>,
-  dataSource: DataSource,
-  editorToken: string | null,
-  batching: boolean,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const viewer = viewerOf(req.headers.authorization, editorToken);
-  if (!viewer) {
-    sendJson(res, 401, { errors: [{ message: 'The bearer token is not valid. Send none to read published content anonymously.', extensions: { code: 'UNAUTHENTICATED' } }] });
+export async function handleGraphQL(apollo: ApolloServer<Context>, options: GraphQLHandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let principal;
+  try {
+    principal = await options.tokens.verify(req.headers.authorization);
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    sendUnauthenticated(res, error);
     return;
   }
   let body: unknown;
@@ -86,7 +84,10 @@ export async function handleGraphQL(
         body,
       },
       context: async () =>
-        createContext({ dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, viewer, batching }),
+        createContext({
+          dataSource: options.dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, principal,
+          batching: options.batching, statementTimeoutMs: options.statementTimeoutMs,
+        }),
     }),
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -1,3 +1,4 @@
+import type { VisibilityPolicy } from '../auth/visibility';
 import type { Sql } from '../db/sql';
 import { groupedQuery } from '../graph/grouped-query';
 import type { SqlParams } from '../graph/sql-params';
@@ -12,15 +13,15 @@ export interface LinkRow {
  * For each objective, the objectives addressed by the same published practices with at
  * least `minShared` of them in common, most shared first: one self-join of the links.
  */
-export function linkedObjectives(sql: Sql, numbers: readonly number[], minShared: number): Promise<LinkRow[][]> {
+export function linkedObjectives(sql: Sql, policy: VisibilityPolicy, numbers: readonly number[], minShared: number): Promise<LinkRow[][]> {
   return groupedQuery(sql, `/* linkedObjectives */
     WITH counts AS (
       SELECT l.objective_number, count(*)::int AS n FROM practice_objective l
-      JOIN practice p ON p.id = l.practice_id WHERE p.status = 'PUBLISHED' GROUP BY 1),
+      JOIN practice p ON p.id = l.practice_id WHERE ${policy.analysed('p')} GROUP BY 1),
     a AS (
       SELECT l.practice_id, l.objective_number FROM practice_objective l
       JOIN practice p ON p.id = l.practice_id
-      WHERE p.status = 'PUBLISHED' AND l.objective_number = ANY($1::smallint[])),
+      WHERE ${policy.analysed('p')} AND l.objective_number = ANY($1::smallint[])),
     pairs AS (
       SELECT a.objective_number AS source, b.objective_number AS target, count(*)::int AS shared
       FROM a JOIN practice_objective b ON b.practice_id = a.practice_id AND b.objective_number <> a.objective_number
@@ -42,8 +43,8 @@ export interface NetworkRow {
  * `params`): every objective with its practice count, every pair addressed together by at
  * least `minShared` of them. One statement.
  */
-export async function objectiveNetwork(sql: Sql, conditions: string[], params: SqlParams, minShared: number): Promise<NetworkRow> {
-  const where = ["t.status = 'PUBLISHED'", ...conditions].join(' AND ');
+export async function objectiveNetwork(sql: Sql, policy: VisibilityPolicy, conditions: string[], params: SqlParams, minShared: number): Promise<NetworkRow> {
+  const where = [policy.analysed('t'), ...conditions].join(' AND ');
   const min = params.add(minShared, 'int');
   const [row] = await sql.query<NetworkRow>(`/* objectiveNetwork */
     WITH matching AS (SELECT t.id FROM practice t WHERE ${where}),

@@ -16,7 +16,7 @@ import { practiceConditions } from '../practice/practice-filter';
 import { ResourceConnection, resourceConnection } from '../resource/resource-connection';
 import type { Resource } from '../resource/resource.entity';
 import { ResourceFilter } from '../resource/resource.inputs';
-import { allObjectives } from './objective.loaders';
+import { allObjectives } from './objective.store';
 import { Objective } from './objective.entity';
 import { linkedObjectives, objectiveNetwork } from './objective-network.sql';
 import { ObjectiveEdge, ObjectiveLink, ObjectiveNetwork, ObjectiveNode } from './objective-network.types';
@@ -46,7 +46,7 @@ export class ObjectiveResolver {
   ): Promise<ObjectiveNetwork> {
     const params = new SqlParams();
     const conditions = practiceConditions(filter, params, ctx.locale);
-    const network = await objectiveNetwork(ctx.sql, conditions, params, checkMinShared(minShared ?? 1));
+    const network = await objectiveNetwork(ctx.sql, ctx.policy, conditions, params, checkMinShared(minShared ?? 1));
     const objectives = await ctx.loaders.objective.loadMany(network.nodes.map((n) => n.number));
     const byNumber = new Map((objectives as Objective[]).map((o) => [o.number, o]));
     return {
@@ -112,7 +112,7 @@ export class ObjectiveResolver {
     const min = checkMinShared(minShared ?? 1);
     const loader = ctx.loaders.keyed.get<number, ObjectiveLink[]>(`linkedObjectives:${min}`, async (numbers) => {
       // ObjectiveLink.objective resolves each objectiveNumber through the objective loader.
-      return (await linkedObjectives(ctx.sql, numbers, min)) as ObjectiveLink[][];
+      return (await linkedObjectives(ctx.sql, ctx.policy, numbers, min)) as ObjectiveLink[][];
     });
     return loader.load(objective.number);
   }

@@ -4,7 +4,7 @@ import { batchedConnection } from '../graph/batched-connection';
 import { connectionType, type Connection } from '../graph/connection';
 import { Practice } from './practice.entity';
 import type { PracticeFilter } from './practice.inputs';
-import { practicePages, type PracticeParent } from './practice.loaders';
+import { practicePages, type PracticeParent } from './practice.store';
 import { practiceConditions } from './practice-filter';
 
 export const PracticeConnection = connectionType(Practice, 'Practice');
@@ -22,6 +22,6 @@ export function practiceConnection(ctx: Context, parent: PracticeParent, key: un
     list: 'practices', parent, key, filter: args.filter, first: args.first, after: args.after,
     ordering: contentOrdering(args.orderBy ?? ContentOrder.RANK, ctx.locale),
     conditions: (filter, params) => practiceConditions(filter, params, ctx.locale),
-    pages: (request) => practicePages(ctx.sql, ctx.viewer, { ...request, parent }),
+    pages: (request) => practicePages(ctx.sql, ctx.policy, { ...request, parent }),
   });
 }

@@ -7,7 +7,7 @@ import type { SqlParams } from '../graph/sql-params';
 import type { Locale } from '../i18n/localized-text';
 import { Resource } from './resource.entity';
 import type { ResourceFilter } from './resource.inputs';
-import { resourcePages, type ResourceParent } from './resource.loaders';
+import { resourcePages, type ResourceParent } from './resource.store';
 
 export const ResourceConnection = connectionType(Resource, 'Resource');
 
@@ -35,6 +35,6 @@ export function resourceConnection(ctx: Context, parent: ResourceParent, key: un
     list: 'resources', parent, key, filter: args.filter, first: args.first, after: args.after,
     ordering: contentOrdering(args.orderBy ?? ContentOrder.RANK, ctx.locale),
     conditions: (filter, params) => resourceConditions(filter, params, ctx.locale),
-    pages: (request) => resourcePages(ctx.sql, ctx.viewer, { ...request, parent }),
+    pages: (request) => resourcePages(ctx.sql, ctx.policy, { ...request, parent }),
   });
 }

@@ -23,6 +23,6 @@ export class ReviewResolver {
 
   @FieldResolver(() => Expert, { nullable: true, description: 'Null for callers who may not see reviewer identities (anonymous callers).' })
   reviewer(@Root() review: Review, @Ctx() ctx: Context): Promise<Expert | null> | null {
-    return ctx.viewer.canSeeUnpublished ? ctx.loaders.expert.load(review.reviewerId) : null;
+    return ctx.policy.seesIdentities() ? ctx.loaders.expert.load(review.reviewerId) : null;
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { GraphQLFormattedError } from 'graphql';
 import { createContext } from '../../src/context';
+import { EDITOR } from '../support/graphql';
 import type { HubServer } from '../../src/server';
 import type { LocalizedText } from '../../src/i18n/localized-text';
 
@@ -137,7 +138,7 @@ export async function executeAsEditor<Data = Record<string, any>>(
 ): Promise<{ data: Data | null | undefined; errors: readonly GraphQLFormattedError[] | undefined }> {
   const response = await server.apollo.executeOperation(
     { query, variables },
-    { contextValue: createContext({ dataSource, viewer: { canSeeUnpublished: true } }) },
+    { contextValue: createContext({ dataSource, principal: EDITOR }) },
   );
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return { data: response.body.singleResult.data as Data, errors: response.body.singleResult.errors };

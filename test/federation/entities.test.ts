@@ -5,7 +5,7 @@ import { createContext } from '../../src/context';
 import { countStatements, StatementCounter } from '../../src/db/statement-counter';
 import type { HubServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { execute, startTestServer } from '../support/graphql';
+import { EDITOR, execute, startTestServer } from '../support/graphql';
 
 const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -92,7 +92,7 @@ describe('Query._entities', () => {
     const response = await countStatements(statements, () =>
       server.apollo.executeOperation(
         { query: ENTITIES, variables: { representations: [{ __typename: 'Practice', id: draftPractice }, { __typename: 'Expert', id: ids.Expert }] } },
-        { contextValue: createContext({ dataSource: db.dataSource, statements, viewer: { canSeeUnpublished: true } }) },
+        { contextValue: createContext({ dataSource: db.dataSource, statements, principal: EDITOR }) },
       ),
     );
     const data = (response.body as any).singleResult.data;

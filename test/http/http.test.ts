@@ -30,7 +30,7 @@ describe('HTTP', () => {
   it('GET /health reports the database', async () => {
     const res = await fetch(url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(200);
-    expect(await res.json() as any).toEqual({ status: 'ok', database: 'up', migrations: 4 });
+    expect(await res.json() as any).toEqual({ status: 'ok', database: 'up', migrations: 5 });
   });
 
   it('refuses a body that is not JSON with 400 and a code', async () => {

@@ -1,0 +1,56 @@
+import type { VisibilityPolicy } from '../auth/visibility';
+import type { Sql } from '../db/sql';
+import { byKey } from '../graph/batch';
+import { rowsByIds } from '../graph/rows-by-ids';
+import { groupedQuery } from '../graph/grouped-query';
+import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
+import type { Practice } from './practice.entity';
+
+export const PRACTICE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.status, t.scope,
+  t.start_date::text AS "startDate", t.end_date::text AS "endDate", t.lessons_learned AS "lessonsLearned",
+  t.recommendations, t.takeaway, t.call_id AS "callId", t.community_group_id AS "communityGroupId", t.published_at AS "publishedAt",
+  t.created_by AS "createdBy", t.review_round AS "reviewRound", t.completion, t.focal_point AS "focalPoint"`;
+
+/** Practices by id, in key order; null for unknown, malformed or invisible ids. */
+export async function practicesById(sql: Sql, policy: VisibilityPolicy, ids: readonly string[]): Promise<(Practice | null)[]> {
+  return rowsByIds<Practice>(sql, `/* practicesById */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.id = ANY($1::uuid[]) AND ${policy.readable('practice')}`, ids);
+}
+
+export async function practicesBySlug(sql: Sql, policy: VisibilityPolicy, slugs: readonly string[]): Promise<(Practice | null)[]> {
+  const rows = await sql.query<Practice>(
+    `/* practicesBySlug */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.slug = ANY($1::text[]) AND ${policy.readable('practice')}`,
+    [slugs],
+  );
+  return byKey(slugs, rows, (row) => row.slug);
+}
+
+/** Which practices a nested list holds, for parent key `k.parent`. */
+export type PracticeParent = 'root' | 'objective' | 'group' | 'call';
+
+const PARENT: Record<PracticeParent, ParentSpec> = {
+  root: { condition: 'true', type: 'text' },
+  objective: { condition: 'EXISTS (SELECT 1 FROM practice_objective po WHERE po.practice_id = t.id AND po.objective_number = k.parent)', type: 'smallint' },
+  group: { condition: 't.community_group_id = k.parent', type: 'uuid' },
+  call: { condition: 't.call_id = k.parent', type: 'uuid' },
+};
+
+/** One page of practices for every parent key, in one statement. */
+export function practicePages(sql: Sql, policy: VisibilityPolicy, request: ListRequest & { parent: PracticeParent }): Promise<Page<Practice>[]> {
+  return listPages<Practice>(sql, { name: `practicesBy_${request.parent}`, from: 'practice t', columns: PRACTICE_COLUMNS, where: [policy.listed()] }, PARENT[request.parent], request);
+}
+
+/** Published (visible) practices linked to each resource, by RANK. */
+export function practicesByResource(sql: Sql, policy: VisibilityPolicy, ids: readonly string[]): Promise<Practice[][]> {
+  return groupedQuery(sql, `/* practicesByResource */ SELECT l.resource_id AS parent, ${PRACTICE_COLUMNS}
+    FROM practice_resource l JOIN practice t ON t.id = l.practice_id
+    WHERE l.resource_id = ANY($1::uuid[]) AND ${policy.listed()}
+    ORDER BY t.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id`, ids);
+}
+
+/** Visible practices presented at each event, by RANK. */
+export function practicesByEvent(sql: Sql, policy: VisibilityPolicy, ids: readonly string[]): Promise<Practice[][]> {
+  return groupedQuery(sql, `/* practicesByEvent */ SELECT l.event_id AS parent, ${PRACTICE_COLUMNS}
+    FROM event_practice l JOIN practice t ON t.id = l.practice_id
+    WHERE l.event_id = ANY($1::uuid[]) AND ${policy.listed()}
+    ORDER BY t.rank_scope, t.rank_objectives, t.rank_score, t.rank_recency, t.id`, ids);
+}
