@@ -15,6 +15,9 @@ import { practiceModule } from './practice/practice.module';
 import { guidingPrincipleModule } from './principle/guiding-principle.module';
 import { resourceModule } from './resource/resource.module';
 import { reviewModule } from './review/review.module';
+import { rosterModule } from './roster/roster.module';
+import { viewerModule } from './viewer/viewer.module';
+import { workflowModule } from './workflow/workflow.module';
 import type { VisibilityPolicy } from './auth/visibility';
 import type { Sql } from './db/sql';
 
@@ -33,6 +36,9 @@ export const MODULES = [
   callModule,
   curatedViewModule,
   analyticsModule,
+  workflowModule,
+  rosterModule,
+  viewerModule,
 ] as const;
 
 type LoadersOf<M> = M extends HubModule<infer L> ? L : never;

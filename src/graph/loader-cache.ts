@@ -18,4 +18,9 @@ export class LoaderCache {
     }
     return loader;
   }
+
+  /** Forgets every keyed loader: after a write, nested lists are fetched again. */
+  clear(): void {
+    this.loaders.clear();
+  }
 }

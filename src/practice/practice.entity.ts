@@ -4,6 +4,14 @@ import { DateScalar, DateTimeScalar } from '../graph/scalars';
 import { ContentStatus } from '../content/content-status';
 import { GeographicScope } from '../content/geographic-scope';
 import { LocalizedText } from '../i18n/localized-text';
+import { CompletionStatus } from './completion-status';
+
+/** The person to contact about a practice. */
+export interface FocalPoint {
+  name: string;
+  email: string;
+  organization: string;
+}
 
 /**
  * A programme or policy submitted to the hub. Objective, region, country, principle and
@@ -62,6 +70,21 @@ export class Practice {
   @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
+
+  /** The `sub` of the member who created it; null for imported content. */
+  @Column('text', { name: 'created_by', nullable: true })
+  createdBy!: string | null;
+
+  /** 0 before the first submission, then the current review round. */
+  @Column('smallint', { name: 'review_round' })
+  reviewRound!: number;
+
+  @Field(() => CompletionStatus, { nullable: true })
+  @Column('text', { nullable: true })
+  completion!: CompletionStatus | null;
+
+  @Column('jsonb', { name: 'focal_point', nullable: true })
+  focalPoint!: FocalPoint | null;
 
   @Column({ type: 'smallint', name: 'objective_count', insert: false, update: false })
   objectiveCount!: number;

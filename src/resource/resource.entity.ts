@@ -51,6 +51,14 @@ export class Resource {
   @Column('uuid', { name: 'community_group_id', nullable: true })
   communityGroupId!: string | null;
 
+  /** The `sub` of the member who created it; null for imported content. */
+  @Column('text', { name: 'created_by', nullable: true })
+  createdBy!: string | null;
+
+  /** 0 before the first submission, then the current review round. */
+  @Column('smallint', { name: 'review_round' })
+  reviewRound!: number;
+
   @Column({ type: 'smallint', name: 'objective_count', insert: false, update: false })
   objectiveCount!: number;
 

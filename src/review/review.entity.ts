@@ -52,4 +52,12 @@ export class Review {
   @Field(() => DateTimeScalar)
   @Column('timestamptz', { name: 'submitted_at' })
   submittedAt!: Date;
+
+  @Field(() => Int, { description: 'The review round of the subject this review belongs to.' })
+  @Column('smallint')
+  round!: number;
+
+  /** The assignment it answers; null for reviews imported from before the workflow. */
+  @Column('uuid', { name: 'assignment_id', nullable: true })
+  assignmentId!: string | null;
 }

@@ -1,0 +1,39 @@
+import type { Context } from '../context';
+import type { Sql } from '../db/sql';
+import { Refusal, userError, UserErrorCode, type UserError } from './user-error';
+
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+
+/** PostgreSQL errors that mean "the input was wrong", with what to tell the caller. */
+const CONSTRAINT_ERRORS: Record<string, UserErrorCode> = {
+  '23503': UserErrorCode.NOT_FOUND, // foreign key: something referred to does not exist (any more)
+  '23514': UserErrorCode.INVALID_INPUT, // check constraint
+  '22P02': UserErrorCode.INVALID_INPUT, // invalid text representation
+  '22001': UserErrorCode.INVALID_INPUT, // value too long
+  '22008': UserErrorCode.INVALID_INPUT, // date out of range
+};
+
+/**
+ * Runs one mutation's writes in one transaction. A Refusal thrown by `work`, or a constraint
+ * the database enforces, rolls everything back and becomes `errors`; `unique` names what a
+ * unique violation of a given constraint means. Anything else rolls back and is rethrown.
+ */
+export async function write<T>(
+  ctx: Pick<Context, 'sql'>,
+  work: (tx: Sql) => Promise<T>,
+  unique: Record<string, UserError> = {},
+): Promise<WriteResult<T>> {
+  try {
+    return { ok: true, value: await ctx.sql.transaction(work) };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, errors: error.errors };
+    const pg = error as { code?: string; constraint?: string; detail?: string };
+    if (pg.code === '23505' && pg.constraint && unique[pg.constraint]) return { ok: false, errors: [unique[pg.constraint]] };
+    const code = pg.code ? CONSTRAINT_ERRORS[pg.code] : undefined;
+    if (code) {
+      const what = pg.constraint ? ` (${pg.constraint})` : '';
+      return { ok: false, errors: [userError(code, `The database refused the change${what}: check the values given.`)] };
+    }
+    throw error;
+  }
+}

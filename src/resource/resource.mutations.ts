@@ -1,0 +1,54 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { payload } from '../graph/payload';
+import { UserError } from '../graph/user-error';
+import { decide, EditorDecision } from '../workflow/workflow.service';
+import { Resource } from './resource.entity';
+import { ResourceInput } from './resource.inputs';
+import { createResource, submitResource, updateResource } from './resource.service';
+
+@ObjectType({ description: 'The resource as written, or why nothing was written.' })
+export class ResourcePayload {
+  @Field(() => Resource, { nullable: true })
+  resource!: Resource | null;
+
+  @Field(() => [UserError])
+  errors!: UserError[];
+}
+
+/** The resource, fresh from the database, as the caller may see it now. */
+function reload(ctx: Context) {
+  return (id: string) => {
+    ctx.loaders.resource.clear(id);
+    ctx.loaders.keyed.clear();
+    return ctx.loaders.resource.load(id);
+  };
+}
+
+@Resolver()
+export class ResourceMutations {
+  @Mutation(() => ResourcePayload, { description: 'Members: a new DRAFT resource of their own (title, summary, type, url and scope required).' })
+  async createResource(@Ctx() ctx: Context, @Arg('input', () => ResourceInput) input: ResourceInput): Promise<ResourcePayload> {
+    return payload('resource', await createResource(ctx, input), reload(ctx));
+  }
+
+  @Mutation(() => ResourcePayload, { description: 'Members: change their own DRAFT or CHANGES_REQUESTED resource; absent fields stay, given lists replace.' })
+  async updateResource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => ResourceInput) input: ResourceInput): Promise<ResourcePayload> {
+    return payload('resource', await updateResource(ctx, id, input), reload(ctx));
+  }
+
+  @Mutation(() => ResourcePayload, { description: 'DRAFT or CHANGES_REQUESTED -> SUBMITTED, when it has a title, summary, type, url and at least one objective.' })
+  async submitResource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ResourcePayload> {
+    return payload('resource', await submitResource(ctx, id), reload(ctx));
+  }
+
+  @Mutation(() => ResourcePayload, { description: 'Editors: PUBLISH needs the roster rule met; REQUEST_CHANGES sends it back to the submitter for a new round.' })
+  async decideResource(
+    @Ctx() ctx: Context,
+    @Arg('subjectId', () => ID) subjectId: string,
+    @Arg('decision', () => EditorDecision) decision: EditorDecision,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<ResourcePayload> {
+    return payload('resource', await decide(ctx, 'resource', subjectId, decision, note), reload(ctx));
+  }
+}

@@ -1,0 +1,125 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '../graph/scalars';
+import type { Context } from '../context';
+import { Expert } from '../expert/expert.entity';
+import { payload } from '../graph/payload';
+import { UserError } from '../graph/user-error';
+import type { Practice } from '../practice/practice.entity';
+import type { Resource } from '../resource/resource.entity';
+import { assignReviewer, respondToAssignment, submitReview, withdrawAssignment } from './assignment.service';
+import { ReviewAssignment } from './review-assignment.entity';
+import { Review, ReviewDecision } from './review.entity';
+import { ReviewSubject } from './review.resolver';
+
+@InputType({ description: 'What a reviewer declares before accepting an assignment.' })
+export class ConflictOfInterestInput {
+  @Field({ description: 'true when the reviewer has a conflict with the submission, its implementers or its authors.' })
+  hasConflict!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Required when hasConflict; at most 5,000 characters.' })
+  details?: string | null;
+}
+
+@InputType({ description: "A reviewer's verdict on a submission." })
+export class ReviewInput {
+  @Field(() => ReviewDecision)
+  decision!: ReviewDecision;
+
+  @Field(() => Int, { description: '1..5.' })
+  score!: number;
+
+  @Field(() => String, { nullable: true, description: 'At most 5,000 characters; the submitter reads it (not who wrote it) after REQUEST_CHANGES.' })
+  comment?: string | null;
+}
+
+@ObjectType({ description: 'The assignment as written, or why nothing was written.' })
+export class ReviewAssignmentPayload {
+  @Field(() => ReviewAssignment, { nullable: true })
+  assignment!: ReviewAssignment | null;
+
+  @Field(() => [UserError])
+  errors!: UserError[];
+}
+
+@ObjectType({ description: 'The review as written, or why nothing was written.' })
+export class ReviewPayload {
+  @Field(() => Review, { nullable: true })
+  review!: Review | null;
+
+  @Field(() => [UserError])
+  errors!: UserError[];
+}
+
+function reloadAssignment(ctx: Context) {
+  return (id: string) => {
+    ctx.loaders.assignment.clear(id);
+    ctx.loaders.reviewOfAssignment.clear(id);
+    ctx.loaders.keyed.clear();
+    return ctx.loaders.assignment.load(id);
+  };
+}
+
+@Resolver(() => ReviewAssignment)
+export class ReviewAssignmentResolver {
+  @FieldResolver(() => ReviewSubject)
+  async subject(@Root() a: ReviewAssignment, @Ctx() ctx: Context): Promise<Practice | Resource> {
+    const subject = a.practiceId ? await ctx.loaders.practice.load(a.practiceId) : await ctx.loaders.resource.load(a.resourceId!);
+    if (!subject) throw new Error(`assignment ${a.id} has no readable subject`);
+    return subject;
+  }
+
+  @FieldResolver(() => Expert, { nullable: true, description: 'null for callers who may not see reviewer identities.' })
+  reviewer(@Root() a: ReviewAssignment, @Ctx() ctx: Context): Promise<Expert | null> | null {
+    return ctx.policy.seesExpert(a.expertId) ? ctx.loaders.expert.load(a.expertId) : null;
+  }
+
+  @FieldResolver(() => Review, { nullable: true, description: 'The review, once COMPLETED.' })
+  review(@Root() a: ReviewAssignment, @Ctx() ctx: Context): Promise<Review | null> {
+    return ctx.loaders.reviewOfAssignment.load(a.id);
+  }
+
+  @Mutation(() => ReviewAssignmentPayload, { description: 'Editors: SUBMITTED or UNDER_REVIEW: invite a roster expert (the subject becomes UNDER_REVIEW).' })
+  async assignReviewer(
+    @Ctx() ctx: Context,
+    @Arg('subjectId', () => ID) subjectId: string,
+    @Arg('expertId', () => ID) expertId: string,
+    @Arg('dueOn', () => DateScalar, { nullable: true }) dueOn?: string | null,
+  ): Promise<ReviewAssignmentPayload> {
+    const result = await assignReviewer(ctx, subjectId, expertId, dueOn);
+    if (result.ok) {
+      ctx.loaders.practice.clearAll(); // the subject may have become UNDER_REVIEW
+      ctx.loaders.resource.clearAll();
+    }
+    return payload('assignment', result, reloadAssignment(ctx));
+  }
+
+  @Mutation(() => ReviewAssignmentPayload, { description: 'Editors: withdraw an INVITED or ACCEPTED assignment.' })
+  async withdrawAssignment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ReviewAssignmentPayload> {
+    return payload('assignment', await withdrawAssignment(ctx, id), reloadAssignment(ctx));
+  }
+
+  @Mutation(() => ReviewAssignmentPayload, { description: 'Reviewers: accept (declaring conflicts of interest first) or decline; a declared conflict ends the assignment.' })
+  async respondToAssignment(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('accept') accept: boolean,
+    @Arg('conflictOfInterest', () => ConflictOfInterestInput) conflictOfInterest: ConflictOfInterestInput,
+  ): Promise<ReviewAssignmentPayload> {
+    const result = await respondToAssignment(ctx, id, accept, conflictOfInterest);
+    if (!result.ok) return { assignment: null, errors: result.errors };
+    return { assignment: await reloadAssignment(ctx)(result.value.id), errors: result.value.errors };
+  }
+
+  @Mutation(() => ReviewPayload, { description: 'Reviewers: the one review of an ACCEPTED assignment of their own.' })
+  async submitReview(
+    @Ctx() ctx: Context,
+    @Arg('assignmentId', () => ID) assignmentId: string,
+    @Arg('input', () => ReviewInput) input: ReviewInput,
+  ): Promise<ReviewPayload> {
+    return payload('review', await submitReview(ctx, assignmentId, input), (id) => {
+      ctx.loaders.keyed.clear();
+      ctx.loaders.review.clear(id);
+      return ctx.loaders.review.load(id);
+    });
+  }
+}
