@@ -10,9 +10,10 @@ import { addSampleContent } from './sample-content';
 import { countsFor } from './scale';
 import { addSyntheticContent } from './synthetic';
 import { emptyRows, TABLES, type SeedRows, type TableName } from './tables';
+import { addWorkflow, seedRosterApplications } from './workflow';
 
 /** Bump when the generator changes what a given seed produces. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 
 export interface SeedOptions {
   randomSeed: number;
@@ -59,6 +60,8 @@ export function generateRows(options: SeedOptions): SeedRows {
   addSampleContent(rows);
   addSyntheticContent(rows, new Random(options.randomSeed), countsFor(options.scale));
   withAggregates(rows);
+  // Its own stream, so the content of a seed stays what it was before the workflow existed.
+  addWorkflow(rows, new Random(options.randomSeed + 1_000_003));
   return rows;
 }
 
@@ -78,7 +81,7 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     // One seeder at a time: a second `npm start` racing the first waits here.
     await sql.query('SELECT pg_advisory_xact_lock(724001)');
     if (options.reset) {
-      const tables = [...Object.keys(TABLES), 'seed_run'].join(', ');
+      const tables = [...Object.keys(TABLES), 'seed_run', 'roster_application', 'community_group_member'].join(', ');
       await sql.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
     }
     const runs = await sql.query<{ seed: number; scale: string; version: number }>('SELECT seed, scale, version FROM seed_run');
@@ -93,6 +96,7 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     for (const table of Object.keys(TABLES) as TableName[]) {
       counts[table] = await insertRows(sql, table, TABLES[table], rows[table]);
     }
+    await seedRosterApplications(sql, new Random(options.randomSeed + 2_000_003));
     await sql.query('INSERT INTO seed_run (seed, scale, version) VALUES ($1, $2, $3)', [options.randomSeed, options.scale, SEED_VERSION]);
     await runner.commitTransaction();
     // Statistics for the planner, and the visibility map, so counts are index-only scans.

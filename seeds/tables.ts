@@ -6,6 +6,9 @@ import type { ColumnSpec } from './bulk-insert';
  */
 const AGGREGATES = [['objective_count', 'smallint'], ['review_count', 'integer'], ['review_score', 'numeric']] as const;
 
+/** Who wrote an item and its review round (see seeds/workflow.ts). */
+const WORKFLOW = [['created_by', 'text'], ['review_round', 'smallint']] as const;
+
 /** Every seeded table with its columns, in an order that satisfies the foreign keys. */
 export const TABLES = {
   objective: [['number', 'smallint'], ['short_title', 'text'], ['title', 'jsonb']],
@@ -23,7 +26,7 @@ export const TABLES = {
     ['id', 'uuid'], ['slug', 'text'], ['title', 'jsonb'], ['summary', 'jsonb'], ['status', 'text'], ['scope', 'text'],
     ['start_date', 'date'], ['end_date', 'date'], ['lessons_learned', 'jsonb'], ['recommendations', 'jsonb'], ['takeaway', 'jsonb'],
     ['call_id', 'uuid'], ['community_group_id', 'uuid'], ['published_at', 'timestamptz'], ['created_at', 'timestamptz'],
-    ...AGGREGATES,
+    ...AGGREGATES, ...WORKFLOW,
   ],
   practice_objective: [['practice_id', 'uuid'], ['objective_number', 'smallint']],
   practice_guiding_principle: [['practice_id', 'uuid'], ['principle_code', 'text']],
@@ -33,15 +36,23 @@ export const TABLES = {
   resource: [
     ['id', 'uuid'], ['slug', 'text'], ['title', 'jsonb'], ['summary', 'jsonb'], ['type', 'text'], ['url', 'text'], ['scope', 'text'],
     ['publisher_id', 'uuid'], ['published_on', 'date'], ['status', 'text'], ['community_group_id', 'uuid'], ['created_at', 'timestamptz'],
-    ...AGGREGATES,
+    ...AGGREGATES, ...WORKFLOW,
   ],
   resource_objective: [['resource_id', 'uuid'], ['objective_number', 'smallint']],
   resource_region: [['resource_id', 'uuid'], ['region_code', 'text']],
   resource_country: [['resource_id', 'uuid'], ['country_code', 'text']],
   practice_resource: [['practice_id', 'uuid'], ['resource_id', 'uuid']],
+  review_assignment: [
+    ['id', 'uuid'], ['practice_id', 'uuid'], ['resource_id', 'uuid'], ['expert_id', 'uuid'], ['round', 'smallint'], ['status', 'text'],
+    ['invited_at', 'timestamptz'], ['invited_by', 'text'], ['due_on', 'date'], ['responded_at', 'timestamptz'], ['conflict_declared', 'boolean'], ['conflict_details', 'text'],
+  ],
   review: [
     ['id', 'uuid'], ['practice_id', 'uuid'], ['resource_id', 'uuid'], ['reviewer_id', 'uuid'], ['decision', 'text'], ['score', 'smallint'],
     ['comment', 'text'], ['conflict_of_interest_declared_at', 'timestamptz'], ['conflict_of_interest', 'text'], ['submitted_at', 'timestamptz'],
+    ['round', 'smallint'], ['assignment_id', 'uuid'],
+  ],
+  workflow_step: [
+    ['id', 'uuid'], ['practice_id', 'uuid'], ['resource_id', 'uuid'], ['at', 'timestamptz'], ['from_status', 'text'], ['to_status', 'text'], ['actor_id', 'text'], ['note', 'text'],
   ],
   event: [
     ['id', 'uuid'], ['slug', 'text'], ['title', 'jsonb'], ['kind', 'text'], ['starts_at', 'timestamptz'], ['ends_at', 'timestamptz'],

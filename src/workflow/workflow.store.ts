@@ -71,5 +71,5 @@ export function currentRoundReviews(sql: Sql, kind: ContentKind, ids: readonly s
 /** The history of each item, oldest step first. */
 export function historyOf(sql: Sql, kind: ContentKind, ids: readonly string[]): Promise<WorkflowStep[][]> {
   return groupedQuery(sql, `/* historyBy_${kind} */ SELECT s.${kind}_id AS parent, s.at, s.from_status AS "from", s.to_status AS "to", s.actor_id AS "actorId", s.note
-    FROM workflow_step s WHERE s.${kind}_id = ANY($1::uuid[]) ORDER BY s.${kind}_id, s.id`, ids);
+    FROM workflow_step s WHERE s.${kind}_id = ANY($1::uuid[]) ORDER BY s.${kind}_id, s.at, s.id`, ids);
 }

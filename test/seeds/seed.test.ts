@@ -69,6 +69,22 @@ describe('seed', () => {
     expect(violations).toEqual([]);
     expect(Number((await one(`SELECT count(*) FROM practice WHERE status = 'PUBLISHED' AND review_count < 3`)).count)).toBe(0);
 
+    // The workflow around the content: an author for each unpublished item, an assignment behind each of their
+    // reviews, open invitations on items under review, some rounds whose reviews disagree, and histories.
+    expect(Number((await one(`SELECT count(*) FROM practice WHERE status <> 'PUBLISHED' AND created_by IS NULL`)).count)).toBe(0);
+    expect(Number((await one(`SELECT count(*) FROM review r JOIN practice p ON p.id = r.practice_id
+      WHERE p.status <> 'PUBLISHED' AND r.assignment_id IS NULL`)).count)).toBe(0);
+    expect(Number((await one(`SELECT count(*) FROM practice p WHERE p.status = 'UNDER_REVIEW'
+      AND NOT EXISTS (SELECT 1 FROM review_assignment a WHERE a.practice_id = p.id AND a.status IN ('INVITED', 'ACCEPTED'))`)).count)).toBe(0);
+    expect(Number((await one(`SELECT count(*) FROM (SELECT practice_id FROM review r JOIN practice p ON p.id = r.practice_id
+      WHERE p.status = 'UNDER_REVIEW' GROUP BY 1 HAVING count(DISTINCT decision) > 1) d`)).count)).toBeGreaterThan(0);
+    const histories = await db.dataSource.query(`SELECT p.status, count(s.id)::int AS steps FROM practice p JOIN workflow_step s ON s.practice_id = p.id
+      WHERE p.status <> 'PUBLISHED' GROUP BY p.id, p.status`);
+    const stepsFor: Record<string, number> = { DRAFT: 1, SUBMITTED: 2, UNDER_REVIEW: 3, CHANGES_REQUESTED: 4, REJECTED: 4 };
+    expect(histories.length).toBeGreaterThan(0);
+    for (const h of histories) expect(h.steps).toBe(stepsFor[h.status]);
+    expect(Number((await one(`SELECT count(*) FROM roster_application WHERE status = 'PENDING'`)).count)).toBe(3);
+
     // The seed loads its own aggregates with the recount triggers paused: they must equal a recount.
     for (const subject of ['practice', 'resource']) {
       const stale = await db.dataSource.query(`
@@ -92,7 +108,7 @@ describe('seed into a database that holds another seed', () => {
   it('refuses with a message that says what to do, and writes nothing', async () => {
     const before = await contentChecksum(sqlOf(db.dataSource));
     await expect(seed(db.dataSource, { randomSeed: 2, scale: 'tiny' })).rejects.toThrow(
-      'This database already holds seed 1 at scale tiny (seed version 1). Seeds do not mix: pass --reset to delete all content first, or use an empty database.',
+      'This database already holds seed 1 at scale tiny (seed version 2). Seeds do not mix: pass --reset to delete all content first, or use an empty database.',
     );
     expect(await contentChecksum(sqlOf(db.dataSource))).toBe(before);
   });

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { GraphQLFormattedError } from 'graphql';
 import { Role, type Principal } from '../../src/auth/principal';
+import { signToken } from '../../src/auth/sign-token';
+import { createTokenVerifier } from '../../src/auth/tokens';
 import { createContext } from '../../src/context';
 import { countStatements, StatementCounter } from '../../src/db/statement-counter';
 import { createServer, type HubServer } from '../../src/server';
@@ -53,3 +55,12 @@ export function principal(id: string, roles: Role[], expertId: string | null = n
 
 /** An editor, for tests that need to see everything. */
 export const EDITOR = principal('editor-1', [Role.EDITOR]);
+
+/**
+ * Signs a real HS256 token with the test servers' secret and verifies it as the HTTP handler
+ * does, so operations run as the principal a client's token proves.
+ */
+export async function principalFromToken(claims: { sub: string; roles?: Role[]; expertId?: string; name?: string }): Promise<Principal> {
+  const token = await signToken(TEST_JWT_SECRET, claims);
+  return createTokenVerifier({ secret: TEST_JWT_SECRET, jwksUrl: null, issuer: null, audience: null }).verify(`Bearer ${token}`);
+}

@@ -64,7 +64,7 @@ const UP: string[] = [
      ADD CONSTRAINT review_one_per_reviewer_practice_round UNIQUE (practice_id, reviewer_id, round),
      ADD CONSTRAINT review_one_per_reviewer_resource_round UNIQUE (resource_id, reviewer_id, round)`,
   `CREATE TABLE workflow_step (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     ${SUBJECT},
     at timestamptz NOT NULL DEFAULT clock_timestamp(),
     from_status text CHECK (from_status IN (${STATUSES})),
@@ -73,8 +73,8 @@ const UP: string[] = [
     note text CHECK (length(note) <= 5000),
     ${ONE_SUBJECT('workflow_step')}
   )`,
-  `CREATE INDEX workflow_step_practice_idx ON workflow_step (practice_id, id) WHERE practice_id IS NOT NULL`,
-  `CREATE INDEX workflow_step_resource_idx ON workflow_step (resource_id, id) WHERE resource_id IS NOT NULL`,
+  `CREATE INDEX workflow_step_practice_idx ON workflow_step (practice_id, at) WHERE practice_id IS NOT NULL`,
+  `CREATE INDEX workflow_step_resource_idx ON workflow_step (resource_id, at) WHERE resource_id IS NOT NULL`,
   `CREATE TABLE community_group_member (
     community_group_id uuid NOT NULL REFERENCES community_group(id) ON DELETE CASCADE,
     ${PRINCIPAL('member_id')},
