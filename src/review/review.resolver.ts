@@ -21,8 +21,8 @@ export class ReviewResolver {
     return subject;
   }
 
-  @FieldResolver(() => Expert, { nullable: true, description: 'Null for callers who may not see reviewer identities (anonymous callers).' })
+  @FieldResolver(() => Expert, { nullable: true, description: 'null for callers who may not see reviewer identities (editors see all; a reviewer sees themself).' })
   reviewer(@Root() review: Review, @Ctx() ctx: Context): Promise<Expert | null> | null {
-    return ctx.policy.seesIdentities() ? ctx.loaders.expert.load(review.reviewerId) : null;
+    return ctx.policy.seesExpert(review.reviewerId) ? ctx.loaders.expert.load(review.reviewerId) : null;
   }
 }
