@@ -31,6 +31,18 @@ export interface Config {
   jwtAudience: string | null;
   /** PostgreSQL statement_timeout in milliseconds (100..600000; default 5000). */
   statementTimeoutMs: number;
+  /** statement_timeout of the export endpoints' statements, in milliseconds (default 60000). */
+  exportStatementTimeoutMs: number;
+  /** Each GraphQL request is cancelled after this many milliseconds (default 10000, like GitHub). */
+  requestTimeoutMs: number;
+  /** Most cost one operation may request (editors: editorCostLimit). */
+  costLimit: number;
+  editorCostLimit: number;
+  /** Cost points per principal (or IP) per rateLimitWindowMs; 0 turns the rate limit off. */
+  rateLimitBudget: number;
+  rateLimitWindowMs: number;
+  /** Answer introspection queries (default: on except in production). */
+  introspection: boolean;
   /** false: DataLoaders neither batch nor cache (the naive N+1 graph, for the benchmark only). */
   batching: boolean;
 }
@@ -152,6 +164,13 @@ export function loadConfig(env: Env = process.env): Config {
     jwtIssuer: env.HUBGRAPH_JWT_ISSUER || null,
     jwtAudience: env.HUBGRAPH_JWT_AUDIENCE || null,
     statementTimeoutMs: integer('HUBGRAPH_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+    exportStatementTimeoutMs: integer('HUBGRAPH_EXPORT_STATEMENT_TIMEOUT_MS', 60000, 100, 3600000),
+    requestTimeoutMs: integer('HUBGRAPH_REQUEST_TIMEOUT_MS', 10000, 100, 600000),
+    costLimit: integer('HUBGRAPH_COST_LIMIT', 25000, 1, 10_000_000),
+    editorCostLimit: integer('HUBGRAPH_EDITOR_COST_LIMIT', 100000, 1, 10_000_000),
+    rateLimitBudget: integer('HUBGRAPH_RATE_LIMIT', 250000, 0, 1_000_000_000),
+    rateLimitWindowMs: integer('HUBGRAPH_RATE_LIMIT_WINDOW_MS', 60000, 1000, 3_600_000),
+    introspection: flag('HUBGRAPH_INTROSPECTION', !production),
     batching: loaders !== 'off',
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -21,6 +21,8 @@ export interface Context {
   policy: VisibilityPolicy;
   /** What this operation has sent to PostgreSQL so far. */
   statements: StatementCounter;
+  /** The caller's address, for rate limits of anonymous callers. */
+  clientIp: string | null;
 }
 
 export interface ContextInput {
@@ -34,6 +36,7 @@ export interface ContextInput {
   batching?: boolean;
   /** `SET LOCAL statement_timeout` of the operation's transactions (default 5 s). */
   statementTimeoutMs?: number;
+  clientIp?: string | null;
 }
 
 /** A new context, with a new session, policy and loaders, for one operation. */
@@ -50,5 +53,6 @@ export function createContext(input: ContextInput): Context {
     principal,
     policy,
     statements,
+    clientIp: input.clientIp ?? null,
   };
 }

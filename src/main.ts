@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, type OpenDatabase } from './db/open-database';
 import { prepareDatabase } from './db/prepare-database';
+import { MemoryRateLimitStore } from './limits/rate-limit';
 import { createServer, type HubServer } from './server';
 
 const log = (line: string) => console.log(`[hub-graph] ${line}`);
@@ -47,8 +48,15 @@ async function main(): Promise<void> {
       dataSource: database.dataSource, production: config.production, debugSql: config.debugSql,
       batching: config.batching, statementTimeoutMs: config.statementTimeoutMs,
       auth: { secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience },
+      introspection: config.introspection,
+      limits: {
+        costLimit: config.costLimit,
+        editorCostLimit: config.editorCostLimit,
+        rateLimit: config.rateLimitBudget > 0 ? { budget: config.rateLimitBudget, windowMs: config.rateLimitWindowMs, store: new MemoryRateLimitStore() } : null,
+      },
     });
     const graphqlUrl = await server.listen(config.port, config.host);
+    if (config.jwtSecretIsDevDefault) log('tokens are signed with the public development secret (set HUBGRAPH_JWT_SECRET or HUBGRAPH_JWKS_URL for anything but local use); get one with: npm run -s token -- --role EDITOR');
     if (!config.batching) log('HUBGRAPH_LOADERS=off: loaders neither batch nor cache (benchmark comparator, not for production)');
     log(`ready in ${Date.now() - began} ms at ${graphqlUrl} (health: ${graphqlUrl.replace(/graphql$/, 'health')})`);
   } catch (error) {

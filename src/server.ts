@@ -11,6 +11,7 @@ import { buildHubSchema } from './federation/subgraph-schema';
 import { handleExport, isExportPath } from './http/export-handler';
 import { handleGraphQL } from './http/graphql-handler';
 import { createTokenVerifier, type TokenVerifierOptions } from './auth/tokens';
+import { costPlugin, DEFAULT_LIMITS, type LimitOptions } from './limits/limits';
 import { checkHealth } from './http/health';
 import { sendJson } from './http/respond';
 
@@ -23,6 +24,10 @@ export interface ServerOptions {
   auth?: TokenVerifierOptions;
   /** statement_timeout of each operation's transactions, in ms (default 5000). */
   statementTimeoutMs?: number;
+  /** Cost, depth, alias, directive and rate limits (defaults: DEFAULT_LIMITS, no rate limit). */
+  limits?: Partial<LimitOptions>;
+  /** Answer introspection (default: not in production). `_service { sdl }` is always answered. */
+  introspection?: boolean;
   /** false: the naive N+1 comparator of the benchmark (HUBGRAPH_LOADERS=off). */
   batching?: boolean;
 }
@@ -74,6 +79,7 @@ function formatError(production: boolean) {
 export async function createServer(options: ServerOptions): Promise<HubServer> {
   const { schema } = await buildHubSchema();
   const httpServer = http.createServer();
+  const limits: LimitOptions = { ...DEFAULT_LIMITS, rateLimit: null, ...options.limits };
   const tokens = createTokenVerifier(options.auth ?? { secret: null, jwksUrl: null, issuer: null, audience: null });
   const graphqlOptions = {
     dataSource: options.dataSource, tokens, batching: options.batching ?? true, statementTimeoutMs: options.statementTimeoutMs ?? 5000,
@@ -84,11 +90,13 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     // Cache hints are not used; the plugin would otherwise wrap every field resolver.
     ApolloServerPluginCacheControlDisabled(),
     entitiesCapPlugin(),
+    costPlugin(limits),
   ];
   if (options.debugSql) plugins.push(sqlStatementsPlugin());
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    introspection: options.introspection ?? !options.production,
+    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     // main.ts owns shutdown: server, then pool, then PostgreSQL.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,

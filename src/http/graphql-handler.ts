@@ -86,7 +86,7 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
       context: async () =>
         createContext({
           dataSource: options.dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, principal,
-          batching: options.batching, statementTimeoutMs: options.statementTimeoutMs,
+          batching: options.batching, statementTimeoutMs: options.statementTimeoutMs, clientIp: req.socket.remoteAddress ?? null,
         }),
     }),
   );
