@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ANONYMOUS, type Principal } from './auth/principal';
 import { VisibilityPolicy } from './auth/visibility';
+import type { DatabaseHealth } from './db/database-health';
 import { DbSession } from './db/session';
 import { poolOf } from './db/sql';
 import { StatementCounter } from './db/statement-counter';
@@ -37,13 +38,16 @@ export interface ContextInput {
   /** `SET LOCAL statement_timeout` of the operation's transactions (default 5 s). */
   statementTimeoutMs?: number;
   clientIp?: string | null;
+  /** Aborts the operation's statements (deadline, client gone). */
+  signal?: AbortSignal;
+  health?: DatabaseHealth;
 }
 
 /** A new context, with a new session, policy and loaders, for one operation. */
 export function createContext(input: ContextInput): Context {
   const pool = input.pool ?? poolOf(input.dataSource!);
   const statements = input.statements ?? new StatementCounter();
-  const sql = new DbSession(pool, statements, { statementTimeoutMs: input.statementTimeoutMs ?? 5000 });
+  const sql = new DbSession(pool, statements, { statementTimeoutMs: input.statementTimeoutMs ?? 5000, signal: input.signal, health: input.health });
   const principal = input.principal ?? ANONYMOUS;
   const policy = new VisibilityPolicy(principal);
   return {

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     await prepareDatabase(database.dataSource, { ...config, log });
     server = await createServer({
       dataSource: database.dataSource, production: config.production, debugSql: config.debugSql,
-      batching: config.batching, statementTimeoutMs: config.statementTimeoutMs,
+      batching: config.batching, statementTimeoutMs: config.statementTimeoutMs, requestTimeoutMs: config.requestTimeoutMs,
       auth: { secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience },
       introspection: config.introspection,
       limits: {

@@ -8,11 +8,15 @@ import type { DataSource } from 'typeorm';
 import type { Context } from './context';
 import { entitiesCapPlugin } from './federation/entities-cap';
 import { buildHubSchema } from './federation/subgraph-schema';
+import { REFERENCE_RESOLVERS } from './modules';
 import { handleExport, isExportPath } from './http/export-handler';
 import { handleGraphQL } from './http/graphql-handler';
 import { createTokenVerifier, type TokenVerifierOptions } from './auth/tokens';
 import { costPlugin, DEFAULT_LIMITS, type LimitOptions } from './limits/limits';
 import { checkHealth } from './http/health';
+import { DatabaseHealth, isConnectionError } from './db/database-health';
+import { poolOf } from './db/sql';
+import { RateLimitedLog } from './log/logger';
 import { sendJson } from './http/respond';
 
 export interface ServerOptions {
@@ -24,6 +28,8 @@ export interface ServerOptions {
   auth?: TokenVerifierOptions;
   /** statement_timeout of each operation's transactions, in ms (default 5000). */
   statementTimeoutMs?: number;
+  /** Each GraphQL request is cancelled after this many ms (default 10000). */
+  requestTimeoutMs?: number;
   /** Cost, depth, alias, directive and rate limits (defaults: DEFAULT_LIMITS, no rate limit). */
   limits?: Partial<LimitOptions>;
   /** Answer introspection (default: not in production). `_service { sdl }` is always answered. */
@@ -61,17 +67,58 @@ function sqlStatementsPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** Errors of the database that mean something to the caller, with what to tell them. */
+function knownDatabaseError(original: unknown, statementTimeoutMs: number): { code: string; message: string } | null {
+  if (isConnectionError(original)) return { code: 'SERVICE_UNAVAILABLE', message: 'The database cannot be reached right now; retry in a few seconds.' };
+  if ((original as { code?: string } | null)?.code === '57014') {
+    return { code: 'STATEMENT_TIMEOUT', message: `A database statement ran longer than its ${statementTimeoutMs} ms limit and was cancelled; ask for less or retry.` };
+  }
+  return null;
+}
+
 /**
- * In production, errors nobody anticipated reach the caller as a generic
- * INTERNAL_SERVER_ERROR (and the log), never as a message or stack trace of ours.
+ * Errors nobody anticipated reach the caller as a generic INTERNAL_SERVER_ERROR in
+ * production, never as a message or stack trace of ours, and reach the log with a rate
+ * limit; an unreachable database is SERVICE_UNAVAILABLE, a statement timeout
+ * STATEMENT_TIMEOUT, in every mode.
  */
-function formatError(production: boolean) {
+function formatError(production: boolean, statementTimeoutMs: number, errorLog: RateLimitedLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError && original.message === 'provided sha does not match query') {
+      // Apollo's own APQ check raises this without a code (HTTP 400); name it.
+      return {
+        message: 'The sha256Hash of extensions.persistedQuery is not the SHA-256 of the query sent with it; send the hash of the exact query text.',
+        extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+      };
+    }
+    const known = knownDatabaseError(original, statementTimeoutMs);
+    if (known) return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: { code: known.code } };
     const expected = original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR';
-    if (expected || !production) return formatted;
-    console.error('[graphql] unexpected error:', original);
+    if (expected) return formatted;
+    errorLog.error('graphql', { err: original, path: formatted.path }, 'unexpected error');
+    if (!production) return formatted;
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** HTTP statuses for errors raised while executing: 503 (with Retry-After) when the database is down, 504 at the deadline. */
+function errorStatusPlugin(health: DatabaseHealth): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const codes = new Set((response.body.singleResult.errors ?? []).map((e) => e.extensions?.code));
+          if (codes.has('SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(health.retryAfterSeconds));
+          } else if (codes.has('REQUEST_TIMEOUT')) {
+            response.http.status = 504;
+          }
+        },
+      };
+    },
   };
 }
 
@@ -80,17 +127,22 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const { schema } = await buildHubSchema();
   const httpServer = http.createServer();
   const limits: LimitOptions = { ...DEFAULT_LIMITS, rateLimit: null, ...options.limits };
+  const health = new DatabaseHealth(poolOf(options.dataSource));
+  const errorLog = new RateLimitedLog();
+  const statementTimeoutMs = options.statementTimeoutMs ?? 5000;
   const tokens = createTokenVerifier(options.auth ?? { secret: null, jwksUrl: null, issuer: null, audience: null });
   const graphqlOptions = {
-    dataSource: options.dataSource, tokens, batching: options.batching ?? true, statementTimeoutMs: options.statementTimeoutMs ?? 5000,
+    dataSource: options.dataSource, tokens, batching: options.batching ?? true, statementTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000, health,
   };
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
     ApolloServerPluginInlineTraceDisabled(),
     // Cache hints are not used; the plugin would otherwise wrap every field resolver.
     ApolloServerPluginCacheControlDisabled(),
-    entitiesCapPlugin(),
+    entitiesCapPlugin(new Set(Object.keys(REFERENCE_RESOLVERS))),
     costPlugin(limits),
+    errorStatusPlugin(health),
   ];
   if (options.debugSql) plugins.push(sqlStatementsPlugin());
   const apollo = new ApolloServer<Context>({
@@ -100,7 +152,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     // main.ts owns shutdown: server, then pool, then PostgreSQL.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,
-    formatError: formatError(options.production),
+    formatError: formatError(options.production, statementTimeoutMs, errorLog),
     plugins,
   });
 
@@ -131,14 +183,21 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
       } else if (isExportPath(pathname)) {
         await handleExport(options.dataSource, tokens, pathname, req, res);
       } else if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-        const health = await checkHealth(options.dataSource);
-        sendJson(res, health.status === 'ok' ? 200 : 503, health);
+        const report = await checkHealth(options.dataSource);
+        if (report.status === 'ok') health.succeeded();
+        sendJson(res, report.status === 'ok' ? 200 : 503, report);
+      } else if (pathname === '/livez' && (req.method === 'GET' || req.method === 'HEAD')) {
+        sendJson(res, 200, { status: 'alive' }); // the process answers: nothing else is asked
+      } else if (pathname === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const ready = await health.probe();
+        if (!ready) res.setHeader('retry-after', String(health.retryAfterSeconds));
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', ...health.status() });
       } else {
         sendJson(res, 404, { error: 'not_found', message: `No route for ${req.method} ${pathname}; GraphQL is served at /graphql.` });
       }
     };
     route().catch((error) => {
-      console.error('[http] request failed:', error);
+      errorLog.error('http', { err: error, method: req.method }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Internal server error' });
       // Mid-body: abort, so the client sees a failed transfer rather than a complete, truncated file.
       else res.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -166,6 +225,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
       return `http://localhost:${address.port}/graphql`;
     },
     async stop() {
+      health.stop();
       if (started) await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -10,6 +10,8 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** Print every statement (HUBGRAPH_LOG_SQL). */
   echoSql?: boolean;
+  /** statement_timeout of every pooled connection, in ms (reads; writes set their own per transaction). */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -26,6 +28,13 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     logger: new CountingLogger(options.echoSql ?? false),
     maxQueryExecutionTime: 2000,
-    extra: { max: options.poolSize ?? 10, application_name: 'hub-graph' },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: 'hub-graph',
+      // A database that does not answer must not hang requests: connecting gives up after 5 s.
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
   });
 }

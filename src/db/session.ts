@@ -1,33 +1,110 @@
+import { GraphQLError } from 'graphql';
 import type { Pool, PoolClient } from 'pg';
+import type { DatabaseHealth } from './database-health';
 import type { Sql } from './sql';
 import { StatementCounter } from './statement-counter';
 
 export interface SessionOptions {
   /** `SET LOCAL statement_timeout` of every transaction, in milliseconds. */
   statementTimeoutMs: number;
+  /** Aborted when the request's deadline passes or its client goes away: no further statements, the running ones cancelled. */
+  signal?: AbortSignal;
+  /** Told about connection failures and successes (503 answers while the database is down). */
+  health?: DatabaseHealth;
+}
+
+/** Why an operation was cut short: its deadline passed, or its client went away. */
+export class OperationAborted extends GraphQLError {
+  constructor(reason: unknown) {
+    const timeout = reason instanceof Error && reason.name === 'TimeoutError';
+    super(
+      timeout
+        ? 'The request ran past its deadline and was cancelled; ask for less (a smaller `first`, fewer nested lists) or retry.'
+        : 'The request was cancelled because its client went away.',
+      { extensions: { code: timeout ? 'REQUEST_TIMEOUT' : 'CLIENT_CLOSED_REQUEST', http: { status: timeout ? 504 : 499 } } },
+    );
+  }
 }
 
 /**
  * The database as one GraphQL operation sees it: every statement counted on the
- * operation's counter; reads on the pool (so a batch of loaders runs in parallel); writes
- * in `transaction(fn)`, on one checked-out client, all or nothing.
+ * operation's counter; reads each on a pool client (so a batch of loaders runs in parallel);
+ * writes in `transaction(fn)`, on one checked-out client, all or nothing. When the signal
+ * aborts, no further statement starts and the running ones are cancelled in PostgreSQL.
  */
 export class DbSession implements Sql {
+  private readonly active = new Map<PoolClient, Promise<unknown> | null>();
+
   constructor(
     private readonly pool: Pool,
     readonly statements: StatementCounter,
     private readonly options: SessionOptions,
-  ) {}
+  ) {
+    options.signal?.addEventListener('abort', () => this.cancelRunning(), { once: true });
+  }
 
   private note(text: string): void {
     this.statements.count += 1;
     this.statements.statements?.push(text);
   }
 
+  private throwIfAborted(): void {
+    if (this.options.signal?.aborted) throw new OperationAborted(this.options.signal.reason);
+  }
+
+  /** Asks PostgreSQL to cancel what each busy client runs; the client is released only after that. */
+  private cancelRunning(): void {
+    for (const [client, cancelling] of this.active) {
+      if (cancelling) continue;
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (!pid) continue;
+      this.active.set(client, this.pool.query('/* cancel */ SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined));
+    }
+  }
+
+  private async checkout(): Promise<PoolClient> {
+    try {
+      const client = await this.pool.connect();
+      this.active.set(client, null);
+      return client;
+    } catch (error) {
+      this.options.health?.failed(error);
+      throw error;
+    }
+  }
+
+  private async giveBack(client: PoolClient, broken?: Error): Promise<void> {
+    const cancelling = this.active.get(client);
+    this.active.delete(client);
+    if (cancelling) await cancelling; // never hand a client to another request while its cancel is in flight
+    client.release(broken);
+  }
+
+  private async run<Row>(client: PoolClient, text: string, params: unknown[]): Promise<Row[]> {
+    try {
+      const result = await client.query(text, params);
+      this.options.health?.succeeded();
+      return result.rows as Row[];
+    } catch (error) {
+      if (this.options.signal?.aborted) throw new OperationAborted(this.options.signal.reason);
+      this.options.health?.failed(error);
+      throw error;
+    }
+  }
+
   async query<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
+    this.throwIfAborted();
     this.note(text);
-    const result = await this.pool.query(text, params);
-    return result.rows as Row[];
+    const client = await this.checkout();
+    let broken: Error | undefined;
+    try {
+      return await this.run<Row>(client, text, params);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) && (error as { code?: string }).code === undefined) broken = error as Error;
+      throw error;
+    } finally {
+      await this.giveBack(client, broken);
+    }
   }
 
   /**
@@ -36,21 +113,23 @@ export class DbSession implements Sql {
    * `work` must use the `Sql` it is given (not this session) for its statements.
    */
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    const client: PoolClient = await this.pool.connect();
+    this.throwIfAborted();
+    const client = await this.checkout();
     const tx: Sql = {
       query: async <Row>(text: string, params: unknown[] = []) => {
+        this.throwIfAborted();
         this.note(text);
-        return (await client.query(text, params)).rows as Row[];
+        return this.run<Row>(client, text, params);
       },
     };
     let broken: Error | undefined;
     try {
       this.note('BEGIN');
       // One round trip for both: a simple-protocol multi-statement string.
-      await client.query(`BEGIN; SET LOCAL statement_timeout = ${Math.trunc(this.options.statementTimeoutMs)}`);
+      await this.run(client, `BEGIN; SET LOCAL statement_timeout = ${Math.trunc(this.options.statementTimeoutMs)}`, []);
       const result = await work(tx);
       this.note('COMMIT');
-      await client.query('COMMIT');
+      await this.run(client, 'COMMIT', []);
       return result;
     } catch (error) {
       try {
@@ -60,7 +139,7 @@ export class DbSession implements Sql {
       }
       throw error;
     } finally {
-      client.release(broken);
+      await this.giveBack(client, broken);
     }
   }
 }

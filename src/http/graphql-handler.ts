@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuthenticationError } from '../auth/auth-error';
 import type { TokenVerifier } from '../auth/tokens';
 import { createContext, type Context } from '../context';
+import type { DatabaseHealth } from '../db/database-health';
 import { countStatements, StatementCounter } from '../db/statement-counter';
 import { sendJson } from './respond';
 
@@ -39,6 +40,15 @@ export interface GraphQLHandlerOptions {
   tokens: TokenVerifier;
   batching: boolean;
   statementTimeoutMs: number;
+  /** Each request is cancelled after this many milliseconds. */
+  requestTimeoutMs: number;
+  health: DatabaseHealth;
+}
+
+/** 503 SERVICE_UNAVAILABLE with Retry-After, while the database cannot be reached. */
+export function sendUnavailable(res: ServerResponse, health: DatabaseHealth): void {
+  res.setHeader('retry-after', String(health.retryAfterSeconds));
+  sendJson(res, 503, { errors: [{ message: `The database cannot be reached right now; retry in ${health.retryAfterSeconds} s.`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
 }
 
 /** Answers 401 UNAUTHENTICATED with the verifier's reason. */
@@ -50,7 +60,9 @@ export function sendUnauthenticated(res: ServerResponse, error: AuthenticationEr
 /**
  * Serves one GraphQL request through Apollo Server as the principal its bearer token proves
  * (anonymous without one; 401 for an invalid one), counting every statement it causes
- * (the count reaches `extensions.sqlStatements` when HUBGRAPH_DEBUG_SQL is on).
+ * (the count reaches `extensions.sqlStatements` when HUBGRAPH_DEBUG_SQL is on). While the
+ * database is down it answers 503 at once. The operation is cancelled (no further
+ * statements, the running one cancelled) at its deadline or when the client goes away.
  */
 export async function handleGraphQL(apollo: ApolloServer<Context>, options: GraphQLHandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let principal;
@@ -70,6 +82,16 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
     sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
     return;
   }
+  if (!options.health.up) {
+    sendUnavailable(res, options.health);
+    return;
+  }
+  const gone = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) gone.abort(new Error('client closed the connection'));
+  };
+  res.on('close', onClose);
+  const signal = AbortSignal.any([gone.signal, AbortSignal.timeout(options.requestTimeoutMs)]);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -87,9 +109,12 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
         createContext({
           dataSource: options.dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, principal,
           batching: options.batching, statementTimeoutMs: options.statementTimeoutMs, clientIp: req.socket.remoteAddress ?? null,
+          signal, health: options.health,
         }),
     }),
   );
+  res.off('close', onClose);
+  if (res.destroyed) return; // nobody is listening any more
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

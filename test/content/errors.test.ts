@@ -3,6 +3,7 @@ import { execute, startTestServer } from '../support/graphql';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import type { HubServer } from '../../src/server';
 import { badInput } from './fixtures';
+import { logger } from '../../src/log/logger';
 
 const cursorOf = (payload: string) => Buffer.from(payload, 'utf8').toString('base64url');
 const notACursor = (cursor: string) =>
@@ -200,13 +201,13 @@ describe('content errors', () => {
     });
 
     it('turns an unexpected failure (the database refusing a statement) into a bare INTERNAL_SERVER_ERROR', async () => {
-      const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      const log = jest.spyOn(logger, 'error');
       await db.dataSource.query('ALTER TABLE community_group RENAME COLUMN member_count TO member_count_gone');
       try {
         const { errors } = await execute(production, db.dataSource, '{ communityGroups(first: 2) { totalCount } }');
         expect(errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
         expect(JSON.stringify(errors)).not.toMatch(LEAK);
-        expect(log).toHaveBeenCalled();
+        expect(log).toHaveBeenCalledWith(expect.objectContaining({ err: expect.anything() }), 'unexpected error');
       } finally {
         await db.dataSource.query('ALTER TABLE community_group RENAME COLUMN member_count_gone TO member_count');
         log.mockRestore();

@@ -24,7 +24,7 @@ describe('HTTP', () => {
     const body = (await res.json()) as any;
     expect(body.data.objectives).toHaveLength(23);
     expect(body.data.objectives[9].title).toMatch(/^Prevenir, combatir y erradicar la trata/);
-    expect(body.extensions).toEqual({ sqlStatements: 1 });
+    expect(body.extensions).toEqual({ sqlStatements: 1, cost: { requested: 23, limit: 25000, actual: 23 } });
   });
 
   it('GET /health reports the database', async () => {

@@ -1,0 +1,34 @@
+import pino, { type Logger } from 'pino';
+
+/** The process's logger: JSON lines on stdout (pino); `LOG_LEVEL` picks the level (default info, silent under jest). */
+export const logger: Logger = pino({
+  name: 'hub-graph',
+  level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info'),
+  redact: { paths: ['req.headers.authorization', 'authorization', '*.authorization'], censor: '[redacted]' },
+});
+
+/**
+ * Logs at most `perWindow` errors per `windowMs` for one `key`, then one line saying how
+ * many were suppressed: an outage or a flood of bad requests cannot flood the log.
+ */
+export class RateLimitedLog {
+  private readonly windows = new Map<string, { start: number; logged: number; suppressed: number }>();
+
+  constructor(private readonly log: Logger = logger, private readonly perWindow = 10, private readonly windowMs = 60_000) {}
+
+  error(key: string, fields: Record<string, unknown>, message: string, now = Date.now()): boolean {
+    let window = this.windows.get(key);
+    if (!window || now - window.start >= this.windowMs) {
+      if (window?.suppressed) this.log.error({ key, suppressed: window.suppressed }, `suppressed ${window.suppressed} similar errors in the last ${this.windowMs / 1000} s`);
+      window = { start: now, logged: 0, suppressed: 0 };
+      this.windows.set(key, window);
+    }
+    if (window.logged >= this.perWindow) {
+      window.suppressed += 1;
+      return false;
+    }
+    window.logged += 1;
+    this.log.error(fields, message);
+    return true;
+  }
+}
