@@ -83,6 +83,38 @@ function peakRssMb(child: ChildProcess): number {
   return Math.round(kb / 1024);
 }
 
+function rssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+interface Soak {
+  operation: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  peakRssMb: number;
+}
+
+/** The soak row: 50 clients for 60 s on one page, with the server's memory before and after. */
+async function soak(url: string, body: string, server: ChildProcess, operation: string): Promise<Soak> {
+  const rssBeforeMb = rssMb(server);
+  const result = await load(url, body, 50, 60);
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let the last responses and GC settle
+  return {
+    operation, connections: 50, seconds: 60, requests: result.requests.total, requestsPerSecond: result.requests.average,
+    p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx,
+    rssBeforeMb, rssAfterMb: rssMb(server), peakRssMb: peakRssMb(server),
+  };
+}
+
 async function operations(url: string): Promise<Operation[]> {
   const variables: Record<string, Record<string, unknown>> = {
     'home.graphql': {},
@@ -175,11 +207,16 @@ function ratios(rows: Row[]): string[] {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const soakOnly = process.argv.includes('--soak-only');
   const duration = quick ? 4 : 10;
   const warmup = quick ? 1 : 3;
   const concurrencies = [1, 10, 50];
   const db = await benchDatabase();
-  const env = { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', HUBGRAPH_DEBUG_SQL: '1', HUBGRAPH_SEED_ON_START: '0' };
+  // One client machine sends everything: the per-IP rate limit would measure itself, so it is off here.
+  const env = {
+    ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', HUBGRAPH_DEBUG_SQL: '1', HUBGRAPH_SEED_ON_START: '0', HUBGRAPH_RATE_LIMIT: '0',
+    HUBGRAPH_JWT_SECRET: process.env.HUBGRAPH_JWT_SECRET ?? 'bench-secret-of-at-least-thirty-two-characters',
+  };
   const ports = { graph: await freePort(), naive: await freePort(), floor: await freePort() };
   const servers: Record<Mode, ChildProcess> = {
     graph: await startProcess('graph', ['dist/src/main.js'], { ...env, PORT: String(ports.graph) }, /ready in/),
@@ -193,7 +230,8 @@ async function main(): Promise<void> {
   };
   const rows: Row[] = [];
   try {
-    for (const op of await operations(db.url)) {
+    const ops = await operations(db.url);
+    for (const op of soakOnly ? [] : ops) {
       const modes: [Mode, string][] = [['graph', op.body], ['naive', op.body]];
       if (op.floor) modes.push(['floor', op.floor]);
       for (const [mode, body] of modes) {
@@ -211,14 +249,19 @@ async function main(): Promise<void> {
         }
       }
     }
+    const home = ops.find((o) => o.name === 'home')!;
+    log('soak: 50 clients for 60 s on the home page…');
+    const soaked = await soak(urls.graph, home.body, servers.graph, 'home');
+    log(`soak: ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx, RSS ${soaked.rssBeforeMb} -> ${soaked.rssAfterMb} MB (peak ${soaked.peakRssMb})`);
     const rss = { graph: peakRssMb(servers.graph), naive: peakRssMb(servers.naive), floor: peakRssMb(servers.floor) };
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
     const date = new Date().toISOString().slice(0, 10);
-    const slug = `${date}-${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gb${quick ? '-quick' : ''}`;
+    const slug = `${date}-${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gb${soakOnly ? '-soak' : quick ? '-quick' : ''}`;
     mkdirSync('bench/results', { recursive: true });
-    const table = markdown(rows, rss, machine, quick);
+    const soakLine = `Soak (${soaked.operation}, ${soaked.connections} clients, ${soaked.seconds} s): ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p50 ${soaked.p50} ms, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx; server RSS ${soaked.rssBeforeMb} MB before, ${soaked.rssAfterMb} MB after (peak ${soaked.peakRssMb} MB).`;
+    const table = `${markdown(rows, rss, machine, quick)}\n\n${soakLine}`;
     const ratioLines = ratios(rows);
-    writeFileSync(`bench/results/${slug}.json`, JSON.stringify({ date, machine, quick, duration, concurrencies, seed: SEED, rss, rows }, null, 2) + '\n');
+    writeFileSync(`bench/results/${slug}.json`, JSON.stringify({ date, machine, quick, duration, concurrencies, seed: SEED, rss, rows, soak: soaked }, null, 2) + '\n');
     writeFileSync(`bench/results/${slug}.md`, `${table}\n\nRatios (req/s):\n\n${ratioLines.map((l) => `- ${l}`).join('\n')}\n`);
     console.log(table);
     console.log('\nRatios (req/s):');

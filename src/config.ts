@@ -43,6 +43,8 @@ export interface Config {
   rateLimitWindowMs: number;
   /** Answer introspection queries (default: on except in production). */
   introspection: boolean;
+  /** Take the client address from X-Forwarded-For (behind a router or load balancer) for per-IP rate limits. */
+  trustProxy: boolean;
   /** false: DataLoaders neither batch nor cache (the naive N+1 graph, for the benchmark only). */
   batching: boolean;
 }
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitBudget: integer('HUBGRAPH_RATE_LIMIT', 250000, 0, 1_000_000_000),
     rateLimitWindowMs: integer('HUBGRAPH_RATE_LIMIT_WINDOW_MS', 60000, 1000, 3_600_000),
     introspection: flag('HUBGRAPH_INTROSPECTION', !production),
+    trustProxy: flag('HUBGRAPH_TRUST_PROXY', false),
     batching: loaders !== 'off',
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       batching: config.batching, statementTimeoutMs: config.statementTimeoutMs, requestTimeoutMs: config.requestTimeoutMs,
       auth: { secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience },
       introspection: config.introspection,
+      trustProxy: config.trustProxy,
       limits: {
         costLimit: config.costLimit,
         editorCostLimit: config.editorCostLimit,

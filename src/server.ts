@@ -28,6 +28,8 @@ export interface ServerOptions {
   auth?: TokenVerifierOptions;
   /** statement_timeout of each operation's transactions, in ms (default 5000). */
   statementTimeoutMs?: number;
+  /** Rate limits key anonymous callers by the first X-Forwarded-For address (behind a trusted proxy only). */
+  trustProxy?: boolean;
   /** Each GraphQL request is cancelled after this many ms (default 10000). */
   requestTimeoutMs?: number;
   /** Cost, depth, alias, directive and rate limits (defaults: DEFAULT_LIMITS, no rate limit). */
@@ -133,7 +135,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const tokens = createTokenVerifier(options.auth ?? { secret: null, jwksUrl: null, issuer: null, audience: null });
   const graphqlOptions = {
     dataSource: options.dataSource, tokens, batching: options.batching ?? true, statementTimeoutMs,
-    requestTimeoutMs: options.requestTimeoutMs ?? 10_000, health,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000, health, trustProxy: options.trustProxy ?? false,
   };
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),

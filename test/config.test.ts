@@ -38,6 +38,24 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the limits: deadline, export timeout, cost limits, rate limit, introspection, proxy; production turns introspection off', () => {
+    expect(loadConfig({})).toMatchObject({
+      requestTimeoutMs: 10000, exportStatementTimeoutMs: 60000, costLimit: 25000, editorCostLimit: 100000,
+      rateLimitBudget: 250000, rateLimitWindowMs: 60000, introspection: true, trustProxy: false,
+    });
+    expect(loadConfig({ NODE_ENV: 'production', HUBGRAPH_JWT_SECRET: SECRET }).introspection).toBe(false);
+    expect(loadConfig({
+      HUBGRAPH_REQUEST_TIMEOUT_MS: '2000', HUBGRAPH_EXPORT_STATEMENT_TIMEOUT_MS: '120000', HUBGRAPH_COST_LIMIT: '5000', HUBGRAPH_EDITOR_COST_LIMIT: '9000',
+      HUBGRAPH_RATE_LIMIT: '0', HUBGRAPH_RATE_LIMIT_WINDOW_MS: '1000', HUBGRAPH_INTROSPECTION: 'on', HUBGRAPH_TRUST_PROXY: 'yes', NODE_ENV: 'production', HUBGRAPH_JWT_SECRET: SECRET,
+    })).toMatchObject({
+      requestTimeoutMs: 2000, exportStatementTimeoutMs: 120000, costLimit: 5000, editorCostLimit: 9000, rateLimitBudget: 0, rateLimitWindowMs: 1000, introspection: true, trustProxy: true,
+    });
+    expect(problemsOf({ HUBGRAPH_COST_LIMIT: '0', HUBGRAPH_REQUEST_TIMEOUT_MS: 'soon' })).toEqual([
+      'HUBGRAPH_REQUEST_TIMEOUT_MS must be an integer from 100 to 600000, got "soon"',
+      'HUBGRAPH_COST_LIMIT must be an integer from 1 to 10000000, got "0"',
+    ]);
+  });
+
   it('uses no secret when only a JWKS is configured, in development as in production', () => {
     for (const NODE_ENV of ['development', 'production']) {
       const config = loadConfig({ NODE_ENV, HUBGRAPH_JWKS_URL: 'http://localhost:8081/jwks.json' });

@@ -43,6 +43,15 @@ export interface GraphQLHandlerOptions {
   /** Each request is cancelled after this many milliseconds. */
   requestTimeoutMs: number;
   health: DatabaseHealth;
+  /** Take the client address from X-Forwarded-For (set only behind a trusted proxy). */
+  trustProxy: boolean;
+}
+
+/** The caller's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
+function clientIp(req: IncomingMessage, trustProxy: boolean): string | null {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || null;
 }
 
 /** 503 SERVICE_UNAVAILABLE with Retry-After, while the database cannot be reached. */
@@ -108,7 +117,7 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
       context: async () =>
         createContext({
           dataSource: options.dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, principal,
-          batching: options.batching, statementTimeoutMs: options.statementTimeoutMs, clientIp: req.socket.remoteAddress ?? null,
+          batching: options.batching, statementTimeoutMs: options.statementTimeoutMs, clientIp: clientIp(req, options.trustProxy),
           signal, health: options.health,
         }),
     }),
