@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     server = await createServer({
       dataSource: database.dataSource, production: config.production, debugSql: config.debugSql,
       batching: config.batching, statementTimeoutMs: config.statementTimeoutMs, requestTimeoutMs: config.requestTimeoutMs,
+      exportStatementTimeoutMs: config.exportStatementTimeoutMs,
       auth: { secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience },
       introspection: config.introspection,
       trustProxy: config.trustProxy,

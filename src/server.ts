@@ -30,6 +30,8 @@ export interface ServerOptions {
   statementTimeoutMs?: number;
   /** Rate limits key anonymous callers by the first X-Forwarded-For address (behind a trusted proxy only). */
   trustProxy?: boolean;
+  /** statement_timeout of the exports' statements, in ms (default 60000). */
+  exportStatementTimeoutMs?: number;
   /** Each GraphQL request is cancelled after this many ms (default 10000). */
   requestTimeoutMs?: number;
   /** Cost, depth, alias, directive and rate limits (defaults: DEFAULT_LIMITS, no rate limit). */
@@ -183,7 +185,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
       } else if (pathname === '/graphql') {
         await handleGraphQL(apollo, graphqlOptions, req, res);
       } else if (isExportPath(pathname)) {
-        await handleExport(options.dataSource, tokens, pathname, req, res);
+        await handleExport({ dataSource: options.dataSource, tokens, health, statementTimeoutMs: options.exportStatementTimeoutMs ?? 60_000 }, pathname, req, res);
       } else if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
         const report = await checkHealth(options.dataSource);
         if (report.status === 'ok') health.succeeded();

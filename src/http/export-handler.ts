@@ -7,9 +7,12 @@ import { CONTENT_TYPES, exportChunks, type ExportFormat } from '../analytics/exp
 import { AuthenticationError } from '../auth/auth-error';
 import type { TokenVerifier } from '../auth/tokens';
 import { VisibilityPolicy } from '../auth/visibility';
-import { sqlOf } from '../db/sql';
+import { isConnectionError, type DatabaseHealth } from '../db/database-health';
+import { DbSession, OperationAborted } from '../db/session';
+import { poolOf, type Sql } from '../db/sql';
+import { StatementCounter } from '../db/statement-counter';
 import { localeFromAcceptLanguage } from '../i18n/accept-language';
-import { sendUnauthenticated } from './graphql-handler';
+import { sendUnauthenticated, sendUnavailable } from './graphql-handler';
 import { sendJson } from './respond';
 
 const ROUTES: Record<string, ExportFormat> = {
@@ -30,7 +33,16 @@ export function isExportPath(pathname: string): boolean {
  * tokens are verified as for /graphql (401 for an invalid one); what is exported is what the
  * visibility policy lets analytics count.
  */
-export async function handleExport(dataSource: DataSource, tokens: TokenVerifier, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export interface ExportOptions {
+  dataSource: DataSource;
+  tokens: TokenVerifier;
+  health: DatabaseHealth;
+  /** statement_timeout of the export's statements (longer than a page's). */
+  statementTimeoutMs: number;
+}
+
+export async function handleExport(options: ExportOptions, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { tokens, health } = options;
   let policy: VisibilityPolicy;
   try {
     policy = new VisibilityPolicy(await tokens.verify(req.headers.authorization));
@@ -44,12 +56,36 @@ export async function handleExport(dataSource: DataSource, tokens: TokenVerifier
     sendJson(res, 405, { error: 'method_not_allowed', message: 'Exports are read with GET.' });
     return;
   }
+  if (!health.up) {
+    sendUnavailable(res, health);
+    return;
+  }
+  // One read-only transaction: a consistent snapshot for the whole file, and its own statement_timeout.
+  const gone = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) gone.abort(new Error('client closed the connection'));
+  });
+  const session = new DbSession(poolOf(options.dataSource), new StatementCounter(), { statementTimeoutMs: options.statementTimeoutMs, signal: gone.signal, health });
+  try {
+    await session.transaction((tx) => stream(tx, policy, pathname, req, res));
+  } catch (error) {
+    if (error instanceof OperationAborted) return; // the client went away: nothing more to send
+    if (!res.headersSent && isConnectionError(error)) {
+      sendUnavailable(res, health);
+      return;
+    }
+    throw error;
+  }
+}
+
+/** Sends one export from `tx`: 400 for a bad parameter, else the file, streamed. */
+async function stream(tx: Sql, policy: VisibilityPolicy, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const format = ROUTES[pathname];
   let chunks: AsyncIterator<string>;
   let first: IteratorResult<string>;
   try {
     const query = parseExportQuery(new URL(req.url ?? '/', 'http://localhost').searchParams);
-    chunks = (await exportChunks(sqlOf(dataSource), policy, format, query, localeFromAcceptLanguage(req.headers['accept-language'])))[Symbol.asyncIterator]();
+    chunks = (await exportChunks(tx, policy, format, query, localeFromAcceptLanguage(req.headers['accept-language'])))[Symbol.asyncIterator]();
     // The first chunk runs the first statement: any failure still gets a proper status.
     first = await chunks.next();
   } catch (error) {
