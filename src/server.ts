@@ -152,6 +152,10 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: options.introspection ?? !options.production,
+    // No "Did you mean …" in production: suggestions would reveal the schema with introspection off.
+    hideSchemaDetailsFromClientErrors: options.production,
+    // No "Did you mean …?" suggestions in production: they let a caller map the schema without introspection.
+    hideSchemaDetailsFromClientErrors: options.production,
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     // main.ts owns shutdown: server, then pool, then PostgreSQL.
     stopOnTerminationSignals: false,
