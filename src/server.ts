@@ -96,6 +96,12 @@ function formatError(production: boolean, statementTimeoutMs: number, errorLog: 
         extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
       };
     }
+    const cause = (error as { originalError?: unknown } | null)?.originalError;
+    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && cause instanceof GraphQLError && cause.extensions?.code === 'BAD_USER_INPUT') {
+      // A validation error our plugins named (entities-cap: an inline null representation): keep their code and details.
+      const { http: _http, ...extensions } = cause.extensions;
+      return { message: cause.message, locations: formatted.locations, extensions };
+    }
     const known = knownDatabaseError(original, statementTimeoutMs);
     if (known) return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: { code: known.code } };
     const expected = original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR';
@@ -152,8 +158,6 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: options.introspection ?? !options.production,
-    // No "Did you mean …" in production: suggestions would reveal the schema with introspection off.
-    hideSchemaDetailsFromClientErrors: options.production,
     // No "Did you mean …?" suggestions in production: they let a caller map the schema without introspection.
     hideSchemaDetailsFromClientErrors: options.production,
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
