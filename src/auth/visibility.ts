@@ -36,14 +36,18 @@ export class VisibilityPolicy {
     return this.isEditor ? 'true' : `${alias}.status = 'PUBLISHED'`;
   }
 
-  /** Items one may open by id or slug: listed ones, one's own, and those one was asked to review. */
+  /**
+   * Items one may open by id or slug: listed ones, one's own, and those one was asked to
+   * review. Any assignment counts, declined or withdrawn too: the reviewer still reads that
+   * assignment (`viewer.assignments`, `_entities`, the respond payload), and its non-null
+   * `subject` must then resolve.
+   */
   readable(kind: ContentKind, alias = 't'): string {
     if (this.isEditor) return 'true';
     const parts = [`${alias}.status = 'PUBLISHED'`];
     if (this.me) parts.push(`${alias}.created_by = ${this.me}`);
     if (this.expert) {
-      parts.push(`EXISTS (SELECT 1 FROM review_assignment va WHERE va.${kind}_id = ${alias}.id AND va.expert_id = ${this.expert}::uuid
-        AND va.status IN ('INVITED', 'ACCEPTED', 'COMPLETED'))`);
+      parts.push(`EXISTS (SELECT 1 FROM review_assignment va WHERE va.${kind}_id = ${alias}.id AND va.expert_id = ${this.expert}::uuid)`);
     }
     return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
   }
