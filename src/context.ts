@@ -9,6 +9,7 @@ import { StatementCounter } from './db/statement-counter';
 import { localeFromAcceptLanguage } from './i18n/accept-language';
 import { Locale } from './i18n/localized-text';
 import { createLoaders, type Loaders } from './modules';
+import { emptyReport, type RequestReport } from './observability/request-log';
 
 export interface Context {
   /** The operation's database session: reads (`query`) and writes (`transaction`). */
@@ -24,6 +25,8 @@ export interface Context {
   statements: StatementCounter;
   /** The caller's address, for rate limits of anonymous callers. */
   clientIp: string | null;
+  /** What plugins learn about the request, for its log line and metrics. */
+  report: RequestReport;
 }
 
 export interface ContextInput {
@@ -41,6 +44,7 @@ export interface ContextInput {
   /** Aborts the operation's statements (deadline, client gone). */
   signal?: AbortSignal;
   health?: DatabaseHealth;
+  report?: RequestReport;
 }
 
 /** A new context, with a new session, policy and loaders, for one operation. */
@@ -58,5 +62,6 @@ export function createContext(input: ContextInput): Context {
     policy,
     statements,
     clientIp: input.clientIp ?? null,
+    report: input.report ?? emptyReport(),
   };
 }

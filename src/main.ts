@@ -1,3 +1,5 @@
+// Tracing first: it patches http and pg as they load (only when OTEL_* variables ask for it).
+import { stopTracing } from './observability/tracing';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, type OpenDatabase } from './db/open-database';
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
       await server?.stop(); // drains requests in flight for up to 5 s
       const database = opening ? await opening.catch(() => null) : null; // waits for a PostgreSQL still starting
       await database?.close();
+      await stopTracing();
       log('stopped');
       process.exit(0);
     } catch (error) {

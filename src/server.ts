@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ASTVisitor, type GraphQLFormattedError, type ValidationContext } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Context } from './context';
 import { entitiesCapPlugin } from './federation/entities-cap';
@@ -17,7 +17,10 @@ import { checkHealth } from './http/health';
 import { DatabaseHealth, isConnectionError } from './db/database-health';
 import { poolOf } from './db/sql';
 import { RateLimitedLog } from './log/logger';
+import { Metrics } from './observability/metrics';
+import { reportPlugin } from './observability/report-plugin';
 import { sendJson } from './http/respond';
+import { defaultIdeDirectory, IdeHandler, isIdeAssetPath, wantsIdePage } from './ide/ide-handler';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -38,6 +41,10 @@ export interface ServerOptions {
   limits?: Partial<LimitOptions>;
   /** Answer introspection (default: not in production). `_service { sdl }` is always answered. */
   introspection?: boolean;
+  /** Serve the GraphiQL IDE to browsers at GET /graphql (default: where introspection is on). */
+  ide?: boolean;
+  /** Where the built IDE is (default: dist/ide, written by `npm run build`). */
+  ideDirectory?: string;
   /** false: the naive N+1 comparator of the benchmark (HUBGRAPH_LOADERS=off). */
   batching?: boolean;
 }
@@ -80,6 +87,9 @@ function knownDatabaseError(original: unknown, statementTimeoutMs: number): { co
   return null;
 }
 
+/** graphql-js's "Did you mean …?" suggestions, which would map the schema for a caller without introspection. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
 /**
  * Errors nobody anticipated reach the caller as a generic INTERNAL_SERVER_ERROR in
  * production, never as a message or stack trace of ours, and reach the log with a rate
@@ -87,7 +97,10 @@ function knownDatabaseError(original: unknown, statementTimeoutMs: number): { co
  * STATEMENT_TIMEOUT, in every mode.
  */
 function formatError(production: boolean, statementTimeoutMs: number, errorLog: RateLimitedLog) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // hideSchemaDetailsFromClientErrors strips suggestions from validation errors only; variable
+    // coercion (`Variable "$f" got invalid value …; Did you mean "text"?`) reaches here with them.
+    const formatted = production && given.message.includes('Did you mean') ? { ...given, message: given.message.replace(SUGGESTION, '') } : given;
     const original = unwrapResolverError(error);
     if (original instanceof GraphQLError && original.message === 'provided sha does not match query') {
       // Apollo's own APQ check raises this without a code (HTTP 400); name it.
@@ -102,6 +115,17 @@ function formatError(production: boolean, statementTimeoutMs: number, errorLog: 
       const { http: _http, ...extensions } = cause.extensions;
       return { message: cause.message, locations: formatted.locations, extensions };
     }
+    if (original instanceof GraphQLError && original.message === 'Unsupported persisted query version') {
+      // Apollo's APQ check raises this without a code for any persistedQuery but { version: 1, … } (HTTP 400); name it.
+      return {
+        message: 'extensions.persistedQuery must be { "version": 1, "sha256Hash": "<SHA-256 of the query, hex>" }; no other version or shape is supported.',
+        extensions: { code: 'BAD_REQUEST' },
+      };
+    }
+    if (original instanceof GraphQLError && original.message.startsWith('Too many errors processing variables')) {
+      // graphql-js stops coercing variables after 50 errors and says so without a code: it is the caller's input too.
+      return { message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     const known = knownDatabaseError(original, statementTimeoutMs);
     if (known) return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: { code: known.code } };
     const expected = original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR';
@@ -109,6 +133,21 @@ function formatError(production: boolean, statementTimeoutMs: number, errorLog: 
     errorLog.error('graphql', { err: original, path: formatted.path }, 'unexpected error');
     if (!production) return formatted;
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/**
+ * Refuses an operation of a type the schema has no root for (`subscription` here) as a
+ * validation error (HTTP 400); graphql-js 16 lets it through to execution, which fails it
+ * without a code.
+ */
+function knownOperationTypesRule(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (!context.getSchema().getRootType(node.operation)) {
+        context.reportError(new GraphQLError(`This API has no ${node.operation} operations; send a query or a mutation.`, { nodes: node }));
+      }
+    },
   };
 }
 
@@ -138,21 +177,26 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const httpServer = http.createServer();
   const limits: LimitOptions = { ...DEFAULT_LIMITS, rateLimit: null, ...options.limits };
   const health = new DatabaseHealth(poolOf(options.dataSource));
+  const metrics = new Metrics(poolOf(options.dataSource), () => health.up);
   const errorLog = new RateLimitedLog();
   const statementTimeoutMs = options.statementTimeoutMs ?? 5000;
   const tokens = createTokenVerifier(options.auth ?? { secret: null, jwksUrl: null, issuer: null, audience: null });
+  const ide = new IdeHandler({ enabled: options.ide ?? options.introspection ?? !options.production, directory: options.ideDirectory ?? defaultIdeDirectory() });
   const graphqlOptions = {
     dataSource: options.dataSource, tokens, batching: options.batching ?? true, statementTimeoutMs,
-    requestTimeoutMs: options.requestTimeoutMs ?? 10_000, health, trustProxy: options.trustProxy ?? false,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000, health, trustProxy: options.trustProxy ?? false, metrics,
   };
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
     ApolloServerPluginInlineTraceDisabled(),
     // Cache hints are not used; the plugin would otherwise wrap every field resolver.
     ApolloServerPluginCacheControlDisabled(),
+    // Apollo's landing page loads its Sandbox from a CDN; browsers get our bundled GraphiQL (src/ide) instead.
+    ApolloServerPluginLandingPageDisabled(),
     entitiesCapPlugin(new Set(Object.keys(REFERENCE_RESOLVERS))),
     costPlugin(limits),
     errorStatusPlugin(health),
+    reportPlugin(),
   ];
   if (options.debugSql) plugins.push(sqlStatementsPlugin());
   const apollo = new ApolloServer<Context>({
@@ -161,6 +205,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     // No "Did you mean …?" suggestions in production: they let a caller map the schema without introspection.
     hideSchemaDetailsFromClientErrors: options.production,
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
+    validationRules: [knownOperationTypesRule],
     // main.ts owns shutdown: server, then pool, then PostgreSQL.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,
@@ -190,14 +235,23 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
         res.setHeader('access-control-max-age', '86400');
         res.statusCode = 204;
         res.end();
+      } else if (pathname === '/graphql' && wantsIdePage(req)) {
+        await ide.servePage(req, res); // a browser without ?query=: the GraphiQL IDE
       } else if (pathname === '/graphql') {
         await handleGraphQL(apollo, graphqlOptions, req, res);
+      } else if (isIdeAssetPath(pathname)) {
+        await ide.serveAsset(req, res, pathname);
       } else if (isExportPath(pathname)) {
         await handleExport({ dataSource: options.dataSource, tokens, health, statementTimeoutMs: options.exportStatementTimeoutMs ?? 60_000 }, pathname, req, res);
       } else if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const epoch = health.epoch;
         const report = await checkHealth(options.dataSource);
-        if (report.status === 'ok') health.succeeded();
+        if (report.status === 'ok') health.succeeded(epoch);
         sendJson(res, report.status === 'ok' ? 200 : 503, report);
+      } else if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.statusCode = 200;
+        res.setHeader('content-type', metrics.registry.contentType);
+        res.end(await metrics.registry.metrics());
       } else if (pathname === '/livez' && (req.method === 'GET' || req.method === 'HEAD')) {
         sendJson(res, 200, { status: 'alive' }); // the process answers: nothing else is asked
       } else if (pathname === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {

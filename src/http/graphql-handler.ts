@@ -6,6 +6,8 @@ import type { TokenVerifier } from '../auth/tokens';
 import { createContext, type Context } from '../context';
 import type { DatabaseHealth } from '../db/database-health';
 import { countStatements, StatementCounter } from '../db/statement-counter';
+import type { Metrics } from '../observability/metrics';
+import { emptyReport, logRequest, requestIdOf } from '../observability/request-log';
 import { sendJson } from './respond';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -19,14 +21,32 @@ class BodyError extends Error {
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json' && type !== 'application/graphql-response+json') return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      // Not req.destroy() (which `for await` would do): that resets the socket under the 413
+      // about to be sent. The rest is read and dropped; the 413 closes the connection.
+      settle(() => reject(new BodyError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`)));
+      req.resume();
+    };
+    req.on('data', onData);
+    req.once('end', () => settle(() => resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.once('error', (error) => settle(() => reject(error)));
+    req.once('close', () => settle(() => reject(new BodyError(400, 'The request body ended before it was complete.'))));
+  });
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
@@ -45,6 +65,7 @@ export interface GraphQLHandlerOptions {
   health: DatabaseHealth;
   /** Take the client address from X-Forwarded-For (set only behind a trusted proxy). */
   trustProxy: boolean;
+  metrics: Metrics;
 }
 
 /** The caller's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
@@ -74,9 +95,22 @@ export function sendUnauthenticated(res: ServerResponse, error: AuthenticationEr
  * statements, the running one cancelled) at its deadline or when the client goes away.
  */
 export async function handleGraphQL(apollo: ApolloServer<Context>, options: GraphQLHandlerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const began = process.hrtime.bigint();
+  const requestId = requestIdOf(req);
+  res.setHeader('x-request-id', requestId);
+  const report = emptyReport();
+  let principalId: string | null = null;
+  const statements = new StatementCounter();
+  // One log line and one observation per request, whatever its outcome.
+  res.once('finish', () => {
+    const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+    logRequest({ requestId, principalId, status: res.statusCode, durationMs: seconds * 1000, statements: statements.count, report, method: req.method ?? 'GET' });
+    options.metrics.observe({ operation: report.operationName, status: res.statusCode, seconds, statements: statements.count, cost: report.cost?.requested ?? null });
+  });
   let principal;
   try {
     principal = await options.tokens.verify(req.headers.authorization);
+    principalId = principal.id;
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
     sendUnauthenticated(res, error);
@@ -87,7 +121,9 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
     body = await readJsonBody(req);
   } catch (error) {
     const status = error instanceof BodyError ? error.status : 400;
-    const message = error instanceof Error ? error.message : 'Unreadable request body.';
+    const message = error instanceof BodyError ? error.message : 'Unreadable request body.';
+    // The rest of an oversized body is not worth reading: no other request may follow on this connection.
+    if (status === 413) res.setHeader('connection', 'close');
     sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
     return;
   }
@@ -105,7 +141,6 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const statements = new StatementCounter();
   const response = await countStatements(statements, () =>
     apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
@@ -118,7 +153,7 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
         createContext({
           dataSource: options.dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, principal,
           batching: options.batching, statementTimeoutMs: options.statementTimeoutMs, clientIp: clientIp(req, options.trustProxy),
-          signal, health: options.health,
+          signal, health: options.health, report,
         }),
     }),
   );
