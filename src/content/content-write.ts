@@ -84,6 +84,16 @@ function localizedSql(column: string | null, value: string, locale: string): str
   return `(CASE WHEN ${column} ? 'en' THEN ${column} || ${add} ELSE jsonb_build_object('en', ${value}::text) || ${add} END)`;
 }
 
+/**
+ * The placeholder of the locale, added on first use only: a parameter that no localized
+ * column refers to has no type PostgreSQL can infer ("could not determine data type of
+ * parameter"), which failed every update without a text field.
+ */
+function localeParam(params: SqlParams, locale: Locale): () => string {
+  let placeholder: string | undefined;
+  return () => (placeholder ??= params.add(locale, 'text'));
+}
+
 /** CTEs that set each link table of `links` to exactly its values, for the item `$id`. */
 function linkCtes(kind: ContentKind, id: string, links: LinkWrite[], params: SqlParams): string[] {
   return links.flatMap((link, i) => {
@@ -106,10 +116,10 @@ export async function insertContent(
 ): Promise<void> {
   const params = new SqlParams();
   const id = params.add(row.id, 'uuid');
-  const locale = params.add(row.locale, 'text');
+  const locale = localeParam(params, row.locale);
   const names = ['id', 'slug', 'created_by', 'status', ...columns.map((c) => c.column)];
   const values = [id, params.add(row.slug, 'text'), params.add(row.createdBy, 'text'), `'DRAFT'`,
-    ...columns.map((c) => (c.localized ? localizedSql(null, params.add(c.value), locale) : params.add(c.value, c.cast)))];
+    ...columns.map((c) => (c.localized ? localizedSql(null, params.add(c.value), locale()) : params.add(c.value, c.cast)))];
   const ctes = linkCtes(kind, `(SELECT id FROM item)`, links, params);
   await tx.query(`/* insert_${kind} */ WITH item AS (INSERT INTO ${kind} (${names.join(', ')}) VALUES (${values.join(', ')}) RETURNING id)
     ${ctes.length ? `, ${ctes.join(',\n    ')}` : ''}
@@ -120,8 +130,8 @@ export async function insertContent(
 export async function updateContent(tx: Sql, kind: ContentKind, itemId: string, locale: Locale, columns: ColumnWrite[], links: LinkWrite[]): Promise<void> {
   const params = new SqlParams();
   const id = params.add(itemId, 'uuid');
-  const lang = params.add(locale, 'text');
-  const sets = ['updated_at = now()', ...columns.map((c) => `${c.column} = ${c.localized ? localizedSql(c.column, params.add(c.value), lang) : params.add(c.value, c.cast)}`)];
+  const lang = localeParam(params, locale);
+  const sets = ['updated_at = now()', ...columns.map((c) => `${c.column} = ${c.localized ? localizedSql(c.column, params.add(c.value), lang()) : params.add(c.value, c.cast)}`)];
   const ctes = linkCtes(kind, id, links, params);
   await tx.query(`/* update_${kind} */ WITH item AS (UPDATE ${kind} SET ${sets.join(', ')} WHERE id = ${id} RETURNING id)
     ${ctes.length ? `, ${ctes.join(',\n    ')}` : ''}

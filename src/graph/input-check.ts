@@ -32,7 +32,10 @@ export class InputCheck {
     const text = value.trim();
     if (text.includes('\u0000')) return this.fail(field, `${field} must not contain NUL characters.`);
     if (text.length === 0) return this.fail(field, `${field} must not be blank.`);
-    if (text.length > max) return this.fail(field, `${field} takes at most ${max} characters; got ${text.length}.`);
+    // Characters as people (and PostgreSQL's length()) count them: code points, not UTF-16 units,
+    // so 300 emoji are 300 characters, not 600.
+    const length = text.length > max ? [...text].length : text.length;
+    if (length > max) return this.fail(field, `${field} takes at most ${max} characters; got ${length}.`);
     return text;
   }
 

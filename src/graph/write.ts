@@ -15,20 +15,23 @@ const CONSTRAINT_ERRORS: Record<string, UserErrorCode> = {
 
 /**
  * Runs one mutation's writes in one transaction. A Refusal thrown by `work`, or a constraint
- * the database enforces, rolls everything back and becomes `errors`; `unique` names what a
- * unique violation of a given constraint means. Anything else rolls back and is rethrown.
+ * the database enforces, rolls everything back and becomes `errors`; `constraints` names what
+ * a unique or check violation of a given constraint means (with the field at fault).
+ * Anything else rolls back and is rethrown.
  */
 export async function write<T>(
   ctx: Pick<Context, 'sql'>,
   work: (tx: Sql) => Promise<T>,
-  unique: Record<string, UserError> = {},
+  constraints: Record<string, UserError> = {},
 ): Promise<WriteResult<T>> {
   try {
     return { ok: true, value: await ctx.sql.transaction(work) };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, errors: error.errors };
     const pg = error as { code?: string; constraint?: string; detail?: string };
-    if (pg.code === '23505' && pg.constraint && unique[pg.constraint]) return { ok: false, errors: [unique[pg.constraint]] };
+    if ((pg.code === '23505' || pg.code === '23514') && pg.constraint && Object.hasOwn(constraints, pg.constraint)) {
+      return { ok: false, errors: [constraints[pg.constraint]] };
+    }
     const code = pg.code ? CONSTRAINT_ERRORS[pg.code] : undefined;
     if (code) {
       const what = pg.constraint ? ` (${pg.constraint})` : '';

@@ -100,7 +100,17 @@ export async function updatePractice(ctx: Context, id: string, input: PracticeIn
     const { columns, links } = await checkedWrites(tx, input);
     await updateContent(tx, 'practice', subject.id, input.locale ?? Locale.EN, columns, links);
     return subject.id;
-  });
+  }, { practice_period_ordered: periodRefusal(input) });
+}
+
+/**
+ * An update that gives one end of the period only, on the wrong side of the stored other end
+ * (the table's practice_period_ordered check): INVALID_INPUT on the field that was given.
+ */
+function periodRefusal(input: PracticeInput): UserError {
+  return input.startDate != null && input.endDate == null
+    ? userError(UserErrorCode.INVALID_INPUT, `startDate (${input.startDate}) must not be after the practice's endDate; change endDate too.`, ['input', 'startDate'])
+    : userError(UserErrorCode.INVALID_INPUT, `endDate (${input.endDate}) must not be before the practice's startDate; change startDate too.`, ['input', 'endDate']);
 }
 
 interface SubmissionRow {

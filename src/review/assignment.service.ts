@@ -11,7 +11,7 @@ import { write, type WriteResult } from '../graph/write';
 import { lockSubject, transition } from '../workflow/workflow.store';
 import { AssignmentStatus } from './review-assignment.entity';
 import { ReviewDecision } from './review.entity';
-import { lockAssignment, type LockedAssignment } from './assignment.store';
+import { lockAssignment, lockSubjectOfAssignment, type LockedAssignment } from './assignment.store';
 
 const ALREADY_ASSIGNED = userError(UserErrorCode.ALREADY_ASSIGNED, 'This expert is already assigned to this submission in this round.', ['expertId']);
 
@@ -56,15 +56,16 @@ export async function withdrawAssignment(ctx: Context, id: string): Promise<Writ
   return write(ctx, async (tx) => {
     const assignment = isUuid(id) ? await lockAssignment(tx, id.toLowerCase(), null) : null;
     if (!assignment) refuse(UserErrorCode.NOT_FOUND, `No assignment has the id "${id.slice(0, 60)}".`, ['id']);
-    expectAssignment(assignment, [AssignmentStatus.INVITED, AssignmentStatus.ACCEPTED], 'withdraw it');
+    expectAssignment(assignment, [AssignmentStatus.INVITED, AssignmentStatus.ACCEPTED], 'withdraw it', 'id');
     await tx.query(`/* withdrawAssignment */ UPDATE review_assignment SET status = 'WITHDRAWN' WHERE id = $1`, [assignment.id]);
     return assignment.id;
   });
 }
 
-function expectAssignment(assignment: LockedAssignment, allowed: AssignmentStatus[], action: string): void {
+/** Refuses unless the assignment is in one of `allowed`; `field` names the argument that gave it. */
+function expectAssignment(assignment: LockedAssignment, allowed: AssignmentStatus[], action: string, field: 'id' | 'assignmentId'): void {
   if (!allowed.includes(assignment.status as AssignmentStatus)) {
-    refuse(UserErrorCode.INVALID_TRANSITION, `Cannot ${action}: the assignment is ${assignment.status}; this needs ${allowed.join(' or ')}.`, ['id']);
+    refuse(UserErrorCode.INVALID_TRANSITION, `Cannot ${action}: the assignment is ${assignment.status}; this needs ${allowed.join(' or ')}.`, [field]);
   }
 }
 
@@ -91,12 +92,15 @@ export async function respondToAssignment(
 ): Promise<WriteResult<ResponseResult>> {
   requireRole(ctx, 'answer review assignments', Role.REVIEWER);
   const check = new InputCheck(['conflictOfInterest']);
-  const details = check.text('details', conflict.details, MAX_TEXT) ?? null;
-  if (conflict.hasConflict && !details) check.fail('details', 'Say what the conflict of interest is (details), so editors can weigh it.');
+  // One error for missing or blank details of a declared conflict (a blank one used to get two).
+  const missing = conflict.details == null || conflict.details.trim() === '';
+  const details = conflict.hasConflict && missing
+    ? check.fail('details', 'Say what the conflict of interest is (details), so editors can weigh it.') ?? null
+    : check.text('details', conflict.details, MAX_TEXT) ?? null;
   if (!check.ok) return { ok: false, errors: check.errors };
   return write(ctx, async (tx) => {
     const assignment = await ownAssignment(ctx, tx, id, 'id');
-    expectAssignment(assignment, [AssignmentStatus.INVITED], 'respond');
+    expectAssignment(assignment, [AssignmentStatus.INVITED], 'respond', 'id');
     const status = conflict.hasConflict ? AssignmentStatus.DECLINED_CONFLICT : accept ? AssignmentStatus.ACCEPTED : AssignmentStatus.DECLINED;
     await tx.query(`/* respondToAssignment */ UPDATE review_assignment SET status = $2, responded_at = now(), conflict_declared = $3, conflict_details = $4 WHERE id = $1`,
       [assignment.id, status, conflict.hasConflict, details]);
@@ -118,9 +122,11 @@ export async function submitReview(ctx: Context, assignmentId: string, input: { 
   const comment = check.text('comment', input.comment, MAX_TEXT) ?? null;
   if (!check.ok) return { ok: false, errors: check.errors };
   return write(ctx, async (tx) => {
+    // The subject first, then the assignment: the order decide and assignReviewer lock in.
+    if (isUuid(assignmentId) && ctx.principal.expertId) await lockSubjectOfAssignment(tx, assignmentId.toLowerCase(), ctx.principal.expertId);
     const assignment = await ownAssignment(ctx, tx, assignmentId, 'assignmentId');
     if (assignment.status === AssignmentStatus.COMPLETED) refuse(UserErrorCode.INVALID_TRANSITION, 'You have already submitted the review of this assignment.', ['assignmentId']);
-    expectAssignment(assignment, [AssignmentStatus.ACCEPTED], 'submit a review');
+    expectAssignment(assignment, [AssignmentStatus.ACCEPTED], 'submit a review', 'assignmentId');
     if (assignment.subjectStatus !== ContentStatus.UNDER_REVIEW || assignment.subjectRound !== assignment.round) {
       refuse(UserErrorCode.INVALID_TRANSITION, `The submission is ${assignment.subjectStatus} (round ${assignment.subjectRound}); this assignment's round ${assignment.round} is closed.`, ['assignmentId']);
     }

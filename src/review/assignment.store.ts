@@ -46,3 +46,16 @@ export async function lockAssignment(tx: Sql, id: string, expertId: string | nul
     WHERE a.id = $1::uuid AND ($2::uuid IS NULL OR a.expert_id = $2::uuid) FOR UPDATE OF a`, [id, expertId]);
   return rows[0] ?? null;
 }
+
+/**
+ * Locks the practice or resource of an assignment of the given expert (FOR UPDATE), before
+ * the assignment itself. Whoever changes a subject and its assignments locks the subject
+ * first (decide, assignReviewer); a review, whose insert updates the subject's review
+ * counts, must too: locking the assignment first deadlocked against a simultaneous decision.
+ */
+export async function lockSubjectOfAssignment(tx: Sql, id: string, expertId: string): Promise<void> {
+  const subject = (kind: 'practice' | 'resource') => `${kind} AS (SELECT t.id FROM ${kind} t
+      WHERE t.id = (SELECT a.${kind}_id FROM review_assignment a WHERE a.id = $1::uuid AND a.expert_id = $2::uuid) FOR UPDATE OF t)`;
+  await tx.query(`/* lockSubjectOfAssignment */ WITH ${subject('practice')}, ${subject('resource')}
+    SELECT id FROM practice UNION ALL SELECT id FROM resource`, [id, expertId]);
+}
