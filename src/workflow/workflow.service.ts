@@ -21,6 +21,7 @@ export enum EditorDecision {
 
 registerEnumType(EditorDecision, {
   name: 'EditorDecision',
+  description: "An editor's decision on a submitted practice or resource, after peer review.",
   valuesConfig: {
     PUBLISH: { description: 'UNDER_REVIEW -> PUBLISHED; needs the roster rule met with reviews recommending APPROVE.' },
     REQUEST_CHANGES: { description: 'SUBMITTED or UNDER_REVIEW -> CHANGES_REQUESTED: the submitter edits and resubmits (a new round).' },
@@ -66,6 +67,9 @@ export async function decide(ctx: Context, kind: ContentKind, subjectId: string,
   if (!check.ok) return { ok: false, errors: check.errors };
   return write(ctx, async (tx) => {
     const subject = await lockForWrite(ctx, tx, kind, subjectId, 'subjectId', false);
+    if (ctx.policy.owns(subject)) {
+      refuse(UserErrorCode.CONFLICT_OF_INTEREST, `You wrote this ${kind}: another editor must decide on it.`, ['subjectId']);
+    }
     if (decision === EditorDecision.PUBLISH) {
       expectStatus(subject, [ContentStatus.UNDER_REVIEW], 'publish');
       const [rows] = await currentRoundReviews(tx, kind, [subject.id]);

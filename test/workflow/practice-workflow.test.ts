@@ -5,7 +5,8 @@
  * mutation costs.
  */
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../src/auth/principal';
+import { Role, type Principal } from '../../src/auth/principal';
+import { principalFromToken } from '../support/graphql';
 import {
   accept, assign, completePracticeInput, completeResourceInput, createPracticeDraft, createResourceDraft, editor, graphqlCodes, M, member, ok,
   payloadOf, readyPractice, refs, review, reviewBy, reviewer, reviewerOnly, rowCounts, StatementTable, startWorld, stepsOf, submitPractice,
@@ -482,6 +483,16 @@ describe('the full path', () => {
     // The submitter of a rejected practice may read why; others may not read it at all.
     expect((await world.run(`query($id: ID!) { practice(id: $id) { status } }`, { id }, alice)).data!.practice).toEqual({ status: 'REJECTED' });
     expect((await world.run(`query($id: ID!) { practice(id: $id) { status } }`, { id })).data!.practice).toBeNull();
+  });
+
+  it('an editor who wrote a practice may not decide on it: CONFLICT_OF_INTEREST, and another editor may', async () => {
+    const author = await principalFromToken({ sub: 'editor-author', roles: [Role.MEMBER, Role.EDITOR] });
+    const id = await createPracticeDraft(world, author, completePracticeInput(r.orgs[0]));
+    await submitPractice(world, author, id);
+    const own = payloadOf(await writesNothing(() => world.run(M.decide, { id, decision: 'REJECT' }, author)));
+    expect(codesAndFields(own.errors)).toEqual([{ code: 'CONFLICT_OF_INTEREST', field: ['subjectId'] }]);
+    expect(own.errors[0].message).toBe('You wrote this practice: another editor must decide on it.');
+    expect(ok(await world.run(M.decide, { id, decision: 'REJECT' }, ed)).practice.status).toBe('REJECTED');
   });
 
   it('decide answers NOT_FOUND for unknown, malformed and resource ids, and a bad note is INVALID_INPUT', async () => {
