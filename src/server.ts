@@ -20,6 +20,8 @@ import { RateLimitedLog } from './log/logger';
 import { Metrics } from './observability/metrics';
 import { reportPlugin } from './observability/report-plugin';
 import { sendJson } from './http/respond';
+import type { ApqStoreKind } from './cache/apq-store';
+import { httpCaching } from './cache/http-cache';
 import { defaultIdeDirectory, IdeHandler, isIdeAssetPath, wantsIdePage } from './ide/ide-handler';
 
 export interface ServerOptions {
@@ -47,6 +49,10 @@ export interface ServerOptions {
   ideDirectory?: string;
   /** false: the naive N+1 comparator of the benchmark (HUBGRAPH_LOADERS=off). */
   batching?: boolean;
+  /** Where APQ documents are kept: this process (default) or the `persisted_query` table, shared by every instance. */
+  apqStore?: ApqStoreKind;
+  /** Refuse, in production, operations outside schema/operations/manifest.json (`_service { sdl }` excepted); default off. */
+  safelist?: boolean;
 }
 
 export interface HubServer {
@@ -182,9 +188,14 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const statementTimeoutMs = options.statementTimeoutMs ?? 5000;
   const tokens = createTokenVerifier(options.auth ?? { secret: null, jwksUrl: null, issuer: null, audience: null });
   const ide = new IdeHandler({ enabled: options.ide ?? options.introspection ?? !options.production, directory: options.ideDirectory ?? defaultIdeDirectory() });
+  // Cache-Control from the cache hints (src/cache), APQ (manifest, then memory or PostgreSQL), the safelist.
+  const caching = httpCaching({
+    pool: poolOf(options.dataSource), production: options.production, apqStore: options.apqStore, safelist: options.safelist, maxTokens: DEFAULT_LIMITS.maxTokens,
+  });
   const graphqlOptions = {
     dataSource: options.dataSource, tokens, batching: options.batching ?? true, statementTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000, health, trustProxy: options.trustProxy ?? false, metrics,
+    safelist: caching.safelist,
   };
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
@@ -198,6 +209,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     errorStatusPlugin(health),
     reportPlugin(),
   ];
+  plugins.push(...caching.plugins);
   if (options.debugSql) plugins.push(sqlStatementsPlugin());
   const apollo = new ApolloServer<Context>({
     schema,
@@ -205,6 +217,11 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     // No "Did you mean …?" suggestions in production: they let a caller map the schema without introspection.
     hideSchemaDetailsFromClientErrors: options.production,
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
+    persistedQueries: caching.persistedQueries,
+    // GET queries need no preflight header (browsers, CDNs). CSRF needs no header check here: POST
+    // bodies must be JSON (the handler ignores any other type), GET runs queries only (Apollo
+    // refuses a mutation over GET with 405), and credentials travel in Authorization, never in cookies.
+    csrfPrevention: false,
     validationRules: [knownOperationTypesRule],
     // main.ts owns shutdown: server, then pool, then PostgreSQL.
     stopOnTerminationSignals: false,

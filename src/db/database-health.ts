@@ -28,11 +28,22 @@ export class DatabaseHealth {
   private probing: NodeJS.Timeout | null = null;
   private delay = 500;
   private stopped = false;
+  /** How many times the database was marked down: a statement's `epoch` when it started. */
+  private downs = 0;
 
   constructor(private readonly pool: Pool, private readonly log: Logger = defaultLogger, private readonly probeTimeoutMs = 2000) {}
 
   get up(): boolean {
     return this.downSince === null;
+  }
+
+  /**
+   * Take this when a statement starts and hand it to `succeeded`: a statement that was
+   * already running when the database was marked down (and then finished, on a connection
+   * that lasted a little longer) is no evidence that it is back.
+   */
+  get epoch(): number {
+    return this.downs;
   }
 
   /** Seconds a client should wait before retrying. */
@@ -53,6 +64,7 @@ export class DatabaseHealth {
 
   private markDown(error: unknown): void {
     if (this.downSince !== null) return;
+    this.downs += 1;
     this.downSince = Date.now();
     this.reason = (error as Error)?.message ?? String(error);
     this.delay = 500;
@@ -60,9 +72,10 @@ export class DatabaseHealth {
     this.scheduleProbe();
   }
 
-  /** Reports a statement that succeeded. */
-  succeeded(): void {
+  /** Reports a statement that succeeded; with the `epoch` it started in, one that started before the database was marked down is ignored. */
+  succeeded(epoch?: number): void {
     if (this.downSince === null) return;
+    if (epoch !== undefined && epoch !== this.downs) return;
     this.log.info({ event: 'database_up', downForMs: Date.now() - this.downSince }, 'database reachable again');
     this.downSince = null;
     if (this.probing) clearTimeout(this.probing);
@@ -80,6 +93,7 @@ export class DatabaseHealth {
 
   /** One `SELECT 1`, bounded in time: marks the database up or down; while down, the next one later. */
   async probe(): Promise<boolean> {
+    const epoch = this.downs;
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -88,8 +102,8 @@ export class DatabaseHealth {
           timer = setTimeout(() => reject(new Error('probe timed out')), this.probeTimeoutMs);
         }),
       ]);
-      this.succeeded();
-      return true;
+      this.succeeded(epoch);
+      return this.downSince === null;
     } catch (error) {
       if (this.downSince === null) {
         this.markDown(error);

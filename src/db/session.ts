@@ -16,7 +16,9 @@ export interface SessionOptions {
 /** Why an operation was cut short: its deadline passed, or its client went away. */
 export class OperationAborted extends GraphQLError {
   constructor(reason: unknown) {
-    const timeout = reason instanceof Error && reason.name === 'TimeoutError';
+    // By name, not `instanceof Error`: AbortSignal.timeout's reason is a DOMException of Node's own
+    // realm, which is no instance of the Error of another realm (a vm context, e.g. jest's).
+    const timeout = (reason as { name?: unknown } | null)?.name === 'TimeoutError';
     super(
       timeout
         ? 'The request ran past its deadline and was cancelled; ask for less (a smaller `first`, fewer nested lists) or retry.'
@@ -34,6 +36,13 @@ export class OperationAborted extends GraphQLError {
  */
 export class DbSession implements Sql {
   private readonly active = new Map<PoolClient, Promise<unknown> | null>();
+  /**
+   * The 'error' listener of each checked-out client and what it heard. pg-pool listens only
+   * to idle clients: a connection that dies while checked out between (or right after) its
+   * statements emits 'error' with nobody listening, which throws out of the event loop and
+   * ends the process (seen when PostgreSQL stops under load).
+   */
+  private readonly lost = new Map<PoolClient, { listener: (error: Error) => void; error: Error | null }>();
 
   constructor(
     private readonly pool: Pool,
@@ -66,6 +75,15 @@ export class DbSession implements Sql {
     try {
       const client = await this.pool.connect();
       this.active.set(client, null);
+      const entry = {
+        error: null as Error | null,
+        listener: (error: Error) => {
+          entry.error ??= error;
+          this.options.health?.failed(error);
+        },
+      };
+      client.on('error', entry.listener);
+      this.lost.set(client, entry);
       return client;
     } catch (error) {
       this.options.health?.failed(error);
@@ -77,13 +95,18 @@ export class DbSession implements Sql {
     const cancelling = this.active.get(client);
     this.active.delete(client);
     if (cancelling) await cancelling; // never hand a client to another request while its cancel is in flight
-    client.release(broken);
+    const lost = this.lost.get(client);
+    this.lost.delete(client);
+    if (lost) client.off('error', lost.listener);
+    // A connection that failed while checked out goes back as broken: the pool drops it.
+    client.release(broken ?? lost?.error ?? undefined);
   }
 
   private async run<Row>(client: PoolClient, text: string, params: unknown[]): Promise<Row[]> {
+    const epoch = this.options.health?.epoch;
     try {
       const result = await client.query(text, params);
-      this.options.health?.succeeded();
+      this.options.health?.succeeded(epoch);
       return result.rows as Row[];
     } catch (error) {
       if (this.options.signal?.aborted) throw new OperationAborted(this.options.signal.reason);

@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'typeorm';
+import { RateLimitedLog } from '../log/logger';
+
+const typeormLog = new RateLimitedLog();
 
 /** Statements one request sent to PostgreSQL. */
 export class StatementCounter {
@@ -57,6 +60,7 @@ export class CountingLogger implements Logger {
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') console.error(`[typeorm] ${String(message)}`);
+    // e.g. "Postgres pool raised an error" once per dropped connection during an outage: rate-limited.
+    if (level === 'warn') typeormLog.error('typeorm', { message: String(message) }, 'typeorm warning');
   }
 }

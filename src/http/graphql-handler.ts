@@ -9,6 +9,8 @@ import { countStatements, StatementCounter } from '../db/statement-counter';
 import type { Metrics } from '../observability/metrics';
 import { emptyReport, logRequest, requestIdOf } from '../observability/request-log';
 import { sendJson } from './respond';
+import { VARY } from '../cache/http-cache';
+import type { Safelist } from '../cache/safelist';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -66,6 +68,8 @@ export interface GraphQLHandlerOptions {
   /** Take the client address from X-Forwarded-For (set only behind a trusted proxy). */
   trustProxy: boolean;
   metrics: Metrics;
+  /** Safelist mode: requests for documents outside the manifest are refused here, before Apollo (src/cache/safelist.ts). */
+  safelist?: Safelist | null;
 }
 
 /** The caller's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
@@ -98,6 +102,9 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
   const began = process.hrtime.bigint();
   const requestId = requestIdOf(req);
   res.setHeader('x-request-id', requestId);
+  // Every answer varies with the locale and the principal; only the cache-control plugin (src/cache) makes one cacheable.
+  res.setHeader('vary', VARY);
+  res.setHeader('cache-control', 'no-store');
   const report = emptyReport();
   let principalId: string | null = null;
   const statements = new StatementCounter();
@@ -125,6 +132,12 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
     // The rest of an oversized body is not worth reading: no other request may follow on this connection.
     if (status === 413) res.setHeader('connection', 'close');
     sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  const refusal = options.safelist?.check((req.method ?? 'GET').toUpperCase(), new URL(req.url ?? '/', 'http://localhost').search, body);
+  if (refusal) {
+    report.errorCodes = refusal.errors.map((e) => e.extensions.code);
+    sendJson(res, 400, refusal);
     return;
   }
   if (!options.health.up) {

@@ -25,7 +25,8 @@ export const DEFAULT_LIMITS = { costLimit: 25_000, editorCostLimit: 100_000, max
 /** Reports a graphql-armor rejection as a GraphQL error with our own code. */
 function rejectWith(code: string) {
   return (context: ValidationContext | null, error: GraphQLError) => {
-    context?.reportError(new GraphQLError(error.message, { extensions: { code } }));
+    // graphql-armor words its refusals as syntax errors; they are limits.
+    context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } }));
   };
 }
 

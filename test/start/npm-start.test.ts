@@ -14,7 +14,7 @@ interface Started {
 
 /** `npm start` as a person runs it: no DATABASE_URL, so the embedded PostgreSQL starts. */
 async function npmStart(dataDir: string, port: number): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUBGRAPH_DATA_DIR: dataDir, PORT: String(port), SEED_SCALE: 'tiny', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, HUBGRAPH_DATA_DIR: dataDir, PORT: String(port), SEED_SCALE: 'tiny', NODE_ENV: 'production', HUBGRAPH_JWT_SECRET: 'npm-start-test-secret-of-32-characters' };
   delete env.DATABASE_URL;
   const began = Date.now();
   // Its own process group, so the test can signal npm, the shell and node together, as a terminal does.
