@@ -123,9 +123,14 @@ async function operations(url: string): Promise<Operation[]> {
     'call.graphql': { slug: 'leave-no-child-behind-2024' },
     'group.graphql': { slug: 'counter-trafficking' },
     'events.graphql': {},
+    'browse.graphql': { filter: { text: 'trafficking', objectives: [9, 10], regions: ['002'], scopes: ['GLOBAL', 'REGIONAL', 'SUBREGIONAL', 'NATIONAL'] } },
+    'resources.graphql': { filter: { types: ['REPORT', 'POLICY_BRIEF', 'TOOLKIT'], objectives: [10], publishedFrom: '2019-01-01' }, orderBy: 'RECENT' },
+    'network.graphql': { filter: { regions: ['002'], scopes: ['REGIONAL', 'NATIONAL'] }, minShared: 2 },
+    'coverage.graphql': { by: 'REGION', filter: { activeFrom: '2019-01-01' } },
   };
   const floors: Record<string, string> = { 'home.graphql': 'HomePage', 'objective.graphql': 'ObjectivePage' };
   const ops: Operation[] = readdirSync('schema/operations')
+    .filter((file) => file.endsWith('.graphql'))
     .sort()
     .map((file) => {
       const query = readFileSync(path.join('schema/operations', file), 'utf8');

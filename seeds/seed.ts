@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Sql } from '../src/db/sql';
 import { insertRows } from './bulk-insert';
 import { Random } from './random';
+import { countryNames } from './reference/country-names';
 import { COUNTRIES, REGIONS } from './reference/geography';
 import { OBJECTIVES } from './reference/objectives';
 import { GUIDING_PRINCIPLES } from './reference/principles';
@@ -44,13 +45,13 @@ export interface SeedReport {
 
 /** Reference data: the Compact's objectives and principles, M49 regions and countries. */
 function addReferenceData(rows: SeedRows): void {
-  for (const o of OBJECTIVES) rows.objective.push([o.number, o.shortTitle, o.title]);
+  for (const o of OBJECTIVES) rows.objective.push([o.number, o.shortTitle.en, o.shortTitle, o.title]);
   GUIDING_PRINCIPLES.forEach((p, i) => rows.guiding_principle.push([p.code, i + 1, p.title]));
   const byCode = new Map(REGIONS.map((r) => [r.code, r]));
   const depth = (code: string): number => (byCode.get(code)!.parent ? 1 + depth(byCode.get(code)!.parent!) : 0);
   const top = (code: string): string => (byCode.get(code)!.parent ? top(byCode.get(code)!.parent!) : code);
-  for (const r of [...REGIONS].sort((a, b) => depth(a.code) - depth(b.code))) rows.region.push([r.code, r.name, r.parent]);
-  for (const c of COUNTRIES) rows.country.push([c.code, c.name, top(c.region), c.region]);
+  for (const r of [...REGIONS].sort((a, b) => depth(a.code) - depth(b.code))) rows.region.push([r.code, r.name.en, r.name, r.parent]);
+  for (const c of COUNTRIES) rows.country.push([c.code, c.name, countryNames(c.code, c.name), top(c.region), c.region]);
 }
 
 /** Every row a seed and scale produce, in memory, without touching the database. */

@@ -103,7 +103,7 @@ function placesFor(rng: Random, scope: string): { regions: string[]; countries: 
 function placeName(places: { regions: string[]; countries: CountryRef[] }): string {
   if (places.countries.length > 0) return places.countries.map((c) => c.name).join(' and ');
   if (places.regions.length > 0) {
-    return places.regions.map((code) => REGIONS.find((r) => r.code === code)!.name).join(' and ');
+    return places.regions.map((code) => REGIONS.find((r) => r.code === code)!.name.en).join(' and ');
   }
   return 'several regions';
 }
@@ -149,7 +149,7 @@ export function addSyntheticContent(rows: SeedRows, rng: Random, counts: ScaleCo
   OBJECTIVES.forEach((o) => {
     rows.curated_view.push([
       `objective-${o.number}`,
-      { en: `Objective ${o.number}: ${o.shortTitle}`, fr: `Objectif ${o.number}`, es: `Objetivo ${o.number}` },
+      { en: `Objective ${o.number}: ${o.shortTitle.en}`, fr: `Objectif ${o.number}`, es: `Objetivo ${o.number}` },
       o.number,
       { computed: 'objective', objective: o.number, order: 'RANK' },
     ]);
@@ -207,7 +207,7 @@ function groupsFor(rows: SeedRows, rng: Random, counts: ScaleCounts): { id: stri
     const objectives = objectivesFor(rng, 3);
     const topic = TOPICS[objectives[0]];
     const regionCode = rng.chance(0.5) ? rng.pick(TOP_REGIONS) : null;
-    const region = regionCode ? REGIONS.find((r) => r.code === regionCode)!.name : null;
+    const region = regionCode ? REGIONS.find((r) => r.code === regionCode)!.name.en : null;
     const en = `${capitalize(topic.en)}${region ? ` in ${region}` : ''}`;
     let slug = slugify(en);
     for (let n = 2; used.has(slug); n++) slug = `${slugify(en)}-${n}`;

@@ -11,10 +11,10 @@ const WORKFLOW = [['created_by', 'text'], ['review_round', 'smallint']] as const
 
 /** Every seeded table with its columns, in an order that satisfies the foreign keys. */
 export const TABLES = {
-  objective: [['number', 'smallint'], ['short_title', 'text'], ['title', 'jsonb']],
+  objective: [['number', 'smallint'], ['short_title', 'text'], ['short_title_i18n', 'jsonb'], ['title', 'jsonb']],
   guiding_principle: [['code', 'text'], ['position', 'smallint'], ['title', 'jsonb']],
-  region: [['code', 'text'], ['name', 'text'], ['parent_code', 'text']],
-  country: [['code', 'text'], ['name', 'text'], ['region_code', 'text'], ['subregion_code', 'text']],
+  region: [['code', 'text'], ['name', 'text'], ['name_i18n', 'jsonb'], ['parent_code', 'text']],
+  country: [['code', 'text'], ['name', 'text'], ['name_i18n', 'jsonb'], ['region_code', 'text'], ['subregion_code', 'text']],
   organization: [['id', 'uuid'], ['name', 'text'], ['kind', 'text'], ['country_code', 'text']],
   expert: [['id', 'uuid'], ['name', 'text'], ['affiliation', 'text'], ['is_un', 'boolean']],
   expert_expertise: [['expert_id', 'uuid'], ['objective_number', 'smallint']],

@@ -47,6 +47,10 @@ export interface Config {
   trustProxy: boolean;
   /** false: DataLoaders neither batch nor cache (the naive N+1 graph, for the benchmark only). */
   batching: boolean;
+  /** Where automatic persisted queries are kept: this process (memory) or PostgreSQL, shared by every instance. */
+  apqStore: 'memory' | 'postgres';
+  /** Answer only the operations of schema/operations/manifest.json (and `_service { sdl }`); enforced in production. */
+  safelist: boolean;
 }
 
 /**
@@ -118,6 +122,9 @@ export function loadConfig(env: Env = process.env): Config {
   const loaders = env.HUBGRAPH_LOADERS || 'on';
   if (!['on', 'off'].includes(loaders)) problems.push(`HUBGRAPH_LOADERS must be on or off, got "${loaders}"`);
 
+  const apqStore = env.HUBGRAPH_APQ_STORE || 'memory';
+  if (apqStore !== 'memory' && apqStore !== 'postgres') problems.push(`HUBGRAPH_APQ_STORE must be memory or postgres, got "${apqStore}"`);
+
   const production = nodeEnv === 'production';
   let jwtSecret: string | null = env.HUBGRAPH_JWT_SECRET || null;
   if (jwtSecret !== null && jwtSecret.length < 32) problems.push('HUBGRAPH_JWT_SECRET must be at least 32 characters long');
@@ -175,6 +182,8 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: flag('HUBGRAPH_INTROSPECTION', !production),
     trustProxy: flag('HUBGRAPH_TRUST_PROXY', false),
     batching: loaders !== 'off',
+    apqStore: apqStore === 'postgres' ? 'postgres' : 'memory',
+    safelist: flag('HUBGRAPH_SAFELIST', false),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
       auth: { secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience },
       introspection: config.introspection,
       trustProxy: config.trustProxy,
+      apqStore: config.apqStore,
+      safelist: config.safelist,
       limits: {
         costLimit: config.costLimit,
         editorCostLimit: config.editorCostLimit,
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     const graphqlUrl = await server.listen(config.port, config.host);
     if (config.jwtSecretIsDevDefault) log('tokens are signed with the public development secret (set HUBGRAPH_JWT_SECRET or HUBGRAPH_JWKS_URL for anything but local use); get one with: npm run -s token -- --role EDITOR');
     if (!config.batching) log('HUBGRAPH_LOADERS=off: loaders neither batch nor cache (benchmark comparator, not for production)');
+    if (config.safelist && !config.production) log('HUBGRAPH_SAFELIST=on is enforced in production only; here operations outside schema/operations/manifest.json are answered and logged');
     log(`ready in ${Date.now() - began} ms at ${graphqlUrl} (health: ${graphqlUrl.replace(/graphql$/, 'health')})`);
   } catch (error) {
     if (stopping) return;

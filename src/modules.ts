@@ -9,6 +9,7 @@ import { expertModule } from './expert/expert.module';
 import { geographyModule } from './geography/geography.module';
 import type { HubModule, LoaderDeps, ReferenceResolver } from './graph/module';
 import { LoaderCache } from './graph/loader-cache';
+import { nodeModule } from './node/node.module';
 import { objectiveModule } from './objective/objective.module';
 import { organizationModule } from './organization/organization.module';
 import { practiceModule } from './practice/practice.module';
@@ -39,6 +40,7 @@ export const MODULES = [
   workflowModule,
   rosterModule,
   viewerModule,
+  nodeModule,
 ] as const;
 
 type LoadersOf<M> = M extends HubModule<infer L> ? L : never;

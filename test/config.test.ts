@@ -106,3 +106,22 @@ describe('loadConfig', () => {
     ]);
   });
 });
+
+describe('loadConfig: HTTP caching, APQ store, safelist', () => {
+  it('defaults to the in-process APQ store and no safelist', () => {
+    expect(loadConfig({})).toMatchObject({ apqStore: 'memory', safelist: false });
+  });
+
+  it('reads HUBGRAPH_APQ_STORE and HUBGRAPH_SAFELIST', () => {
+    expect(loadConfig({ HUBGRAPH_APQ_STORE: 'postgres', HUBGRAPH_SAFELIST: 'on' })).toMatchObject({ apqStore: 'postgres', safelist: true });
+    expect(loadConfig({ HUBGRAPH_APQ_STORE: 'memory', HUBGRAPH_SAFELIST: 'off' })).toMatchObject({ apqStore: 'memory', safelist: false });
+    expect(loadConfig({ NODE_ENV: 'production', HUBGRAPH_JWT_SECRET: SECRET, HUBGRAPH_SAFELIST: '1' })).toMatchObject({ production: true, safelist: true });
+  });
+
+  it('refuses an unknown store or a safelist value that is not a flag, with the others', () => {
+    expect(problemsOf({ HUBGRAPH_APQ_STORE: 'redis', HUBGRAPH_SAFELIST: 'strict' })).toEqual([
+      'HUBGRAPH_APQ_STORE must be memory or postgres, got "redis"',
+      'HUBGRAPH_SAFELIST must be one of 1/0, true/false, yes/no, on/off, got "strict"',
+    ]);
+  });
+});

@@ -1,44 +1,52 @@
-/** A UN M49 region: code is the 3-digit M49 code as a string, parent is the enclosing M49 region (null for the five top regions). */
-export interface RegionRef { code: string; name: string; parent: string | null }
+import type { LocalizedText } from './localized';
+
+/**
+ * A UN M49 region: code is the 3-digit M49 code as a string, name is M49's English, French and
+ * Spanish name, parent is the enclosing M49 region (null for the five top regions).
+ */
+export interface RegionRef { code: string; name: LocalizedText; parent: string | null }
 
 /** A country or area: ISO 3166-1 alpha-3 code; region is the M49 code of its most specific M49 grouping (intermediate region where M49 has one, else sub-region). */
 export interface CountryRef { code: string; name: string; region: string }
 
-/** UN M49 regions, sub-regions and intermediate regions (Standard country or area codes for statistical use). */
+/**
+ * UN M49 regions, sub-regions and intermediate regions (Standard country or area codes for
+ * statistical use), named as M49 names them in English, French and Spanish.
+ */
 export const REGIONS: readonly RegionRef[] = [
   // Regions
-  { code: '002', name: 'Africa', parent: null },
-  { code: '019', name: 'Americas', parent: null },
-  { code: '142', name: 'Asia', parent: null },
-  { code: '150', name: 'Europe', parent: null },
-  { code: '009', name: 'Oceania', parent: null },
+  { code: '002', name: { en: 'Africa', fr: 'Afrique', es: 'África' }, parent: null },
+  { code: '019', name: { en: 'Americas', fr: 'Amériques', es: 'Américas' }, parent: null },
+  { code: '142', name: { en: 'Asia', fr: 'Asie', es: 'Asia' }, parent: null },
+  { code: '150', name: { en: 'Europe', fr: 'Europe', es: 'Europa' }, parent: null },
+  { code: '009', name: { en: 'Oceania', fr: 'Océanie', es: 'Oceanía' }, parent: null },
   // Sub-regions
-  { code: '015', name: 'Northern Africa', parent: '002' },
-  { code: '202', name: 'Sub-Saharan Africa', parent: '002' },
-  { code: '419', name: 'Latin America and the Caribbean', parent: '019' },
-  { code: '021', name: 'Northern America', parent: '019' },
-  { code: '143', name: 'Central Asia', parent: '142' },
-  { code: '030', name: 'Eastern Asia', parent: '142' },
-  { code: '035', name: 'South-eastern Asia', parent: '142' },
-  { code: '034', name: 'Southern Asia', parent: '142' },
-  { code: '145', name: 'Western Asia', parent: '142' },
-  { code: '151', name: 'Eastern Europe', parent: '150' },
-  { code: '154', name: 'Northern Europe', parent: '150' },
-  { code: '039', name: 'Southern Europe', parent: '150' },
-  { code: '155', name: 'Western Europe', parent: '150' },
-  { code: '053', name: 'Australia and New Zealand', parent: '009' },
-  { code: '054', name: 'Melanesia', parent: '009' },
-  { code: '057', name: 'Micronesia', parent: '009' },
-  { code: '061', name: 'Polynesia', parent: '009' },
+  { code: '015', name: { en: 'Northern Africa', fr: 'Afrique septentrionale', es: 'África septentrional' }, parent: '002' },
+  { code: '202', name: { en: 'Sub-Saharan Africa', fr: 'Afrique subsaharienne', es: 'África subsahariana' }, parent: '002' },
+  { code: '419', name: { en: 'Latin America and the Caribbean', fr: 'Amérique latine et Caraïbes', es: 'América Latina y el Caribe' }, parent: '019' },
+  { code: '021', name: { en: 'Northern America', fr: 'Amérique septentrionale', es: 'América septentrional' }, parent: '019' },
+  { code: '143', name: { en: 'Central Asia', fr: 'Asie centrale', es: 'Asia central' }, parent: '142' },
+  { code: '030', name: { en: 'Eastern Asia', fr: 'Asie orientale', es: 'Asia oriental' }, parent: '142' },
+  { code: '035', name: { en: 'South-eastern Asia', fr: 'Asie du Sud-Est', es: 'Asia sudoriental' }, parent: '142' },
+  { code: '034', name: { en: 'Southern Asia', fr: 'Asie méridionale', es: 'Asia meridional' }, parent: '142' },
+  { code: '145', name: { en: 'Western Asia', fr: 'Asie occidentale', es: 'Asia occidental' }, parent: '142' },
+  { code: '151', name: { en: 'Eastern Europe', fr: 'Europe orientale', es: 'Europa oriental' }, parent: '150' },
+  { code: '154', name: { en: 'Northern Europe', fr: 'Europe septentrionale', es: 'Europa septentrional' }, parent: '150' },
+  { code: '039', name: { en: 'Southern Europe', fr: 'Europe méridionale', es: 'Europa meridional' }, parent: '150' },
+  { code: '155', name: { en: 'Western Europe', fr: 'Europe occidentale', es: 'Europa occidental' }, parent: '150' },
+  { code: '053', name: { en: 'Australia and New Zealand', fr: 'Australie et Nouvelle-Zélande', es: 'Australia y Nueva Zelandia' }, parent: '009' },
+  { code: '054', name: { en: 'Melanesia', fr: 'Mélanésie', es: 'Melanesia' }, parent: '009' },
+  { code: '057', name: { en: 'Micronesia', fr: 'Micronésie', es: 'Micronesia' }, parent: '009' },
+  { code: '061', name: { en: 'Polynesia', fr: 'Polynésie', es: 'Polinesia' }, parent: '009' },
   // Intermediate regions
-  { code: '014', name: 'Eastern Africa', parent: '202' },
-  { code: '017', name: 'Middle Africa', parent: '202' },
-  { code: '018', name: 'Southern Africa', parent: '202' },
-  { code: '011', name: 'Western Africa', parent: '202' },
-  { code: '029', name: 'Caribbean', parent: '419' },
-  { code: '013', name: 'Central America', parent: '419' },
-  { code: '005', name: 'South America', parent: '419' },
-  { code: '830', name: 'Channel Islands', parent: '154' },
+  { code: '014', name: { en: 'Eastern Africa', fr: 'Afrique orientale', es: 'África oriental' }, parent: '202' },
+  { code: '017', name: { en: 'Middle Africa', fr: 'Afrique centrale', es: 'África central' }, parent: '202' },
+  { code: '018', name: { en: 'Southern Africa', fr: 'Afrique australe', es: 'África meridional' }, parent: '202' },
+  { code: '011', name: { en: 'Western Africa', fr: 'Afrique occidentale', es: 'África occidental' }, parent: '202' },
+  { code: '029', name: { en: 'Caribbean', fr: 'Caraïbes', es: 'Caribe' }, parent: '419' },
+  { code: '013', name: { en: 'Central America', fr: 'Amérique centrale', es: 'Centroamérica' }, parent: '419' },
+  { code: '005', name: { en: 'South America', fr: 'Amérique du Sud', es: 'América del Sur' }, parent: '419' },
+  { code: '830', name: { en: 'Channel Islands', fr: 'Îles Anglo-Normandes', es: 'Islas del Canal' }, parent: '154' },
 ];
 
 /**

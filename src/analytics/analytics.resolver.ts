@@ -14,8 +14,8 @@ export class CoverageResolver {
   })
   objectiveCoverage(
     @Ctx() ctx: Context,
-    @Arg('by', () => CoverageDimension) by: CoverageDimension,
-    @Arg('filter', () => PracticeFilter, { nullable: true }) filter?: PracticeFilter | null,
+    @Arg('by', () => CoverageDimension, { description: 'The dimension that splits each objective\'s count into buckets.' }) by: CoverageDimension,
+    @Arg('filter', () => PracticeFilter, { nullable: true, description: 'Only published practices matching every given criterion count; all when omitted.' }) filter?: PracticeFilter | null,
   ): Promise<CoverageRow[]> {
     const params = new SqlParams();
     const conditions = practiceConditions(filter, params, ctx.locale);

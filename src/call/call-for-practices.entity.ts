@@ -1,29 +1,30 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.interface';
 import { DateScalar } from '../graph/scalars';
 import { LocalizedText } from '../i18n/localized-text';
 
 /** A (joint) call for practices on a theme, open from opensOn until its deadline. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A (joint) call for practices on a theme.' })
+@ObjectType({ implements: Node, description: 'A (joint) call for practices on a theme.' })
 @Entity('call_for_practices')
 export class CallForPractices {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The call id: a UUID, unique across all types and stable; `callForPractices(id:)`, `node(id:)` and federation take it.' })
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Field()
+  @Field({ description: 'Stable, URL-safe name, unique among calls, e.g. "leave-no-child-behind-2024".' })
   @Column('text', { unique: true })
   slug!: string;
 
   @Column('jsonb')
   title!: LocalizedText;
 
-  @Field()
+  @Field({ description: 'The theme practices must address, e.g. "Leave No Child Behind in the Fight Against Human Trafficking".' })
   @Column('text')
   theme!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day submissions are accepted, inclusive.' })
   @Column('date', { name: 'opens_on' })
   opensOn!: string;
 

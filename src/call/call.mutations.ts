@@ -7,17 +7,17 @@ import { CallForPracticesInput, createCallForPractices } from './call.service';
 
 @ObjectType({ description: 'The call as written, or why nothing was written.' })
 export class CallForPracticesPayload {
-  @Field(() => CallForPractices, { nullable: true })
+  @Field(() => CallForPractices, { nullable: true, description: 'The new call; null when refused.' })
   call!: CallForPractices | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
   errors!: UserError[];
 }
 
 @Resolver()
 export class CallMutations {
   @Mutation(() => CallForPracticesPayload, { description: 'Editors: a new Call for Practices.' })
-  async createCallForPractices(@Ctx() ctx: Context, @Arg('input', () => CallForPracticesInput) input: CallForPracticesInput): Promise<CallForPracticesPayload> {
+  async createCallForPractices(@Ctx() ctx: Context, @Arg('input', () => CallForPracticesInput, { description: 'The call to create.' }) input: CallForPracticesInput): Promise<CallForPracticesPayload> {
     return payload('call', await createCallForPractices(ctx, input), (id) => ctx.loaders.call.load(id));
   }
 }

@@ -27,7 +27,7 @@ export class CallForPracticesInput {
   @Field(() => [Int], { description: 'Objective numbers 1..23, at least one.' })
   objectives!: number[];
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'First day submissions are accepted; not after the deadline.' })
   opensOn!: string;
 
   @Field(() => DateScalar, { description: 'Last day to submit, inclusive.' })

@@ -10,10 +10,10 @@ import { CommunityGroup } from './community-group.entity';
 
 @ObjectType({ description: 'The group after the change, or why nothing changed.' })
 export class CommunityGroupPayload {
-  @Field(() => CommunityGroup, { nullable: true })
+  @Field(() => CommunityGroup, { nullable: true, description: 'The group, with its new memberCount; null when refused.' })
   group!: CommunityGroup | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
   errors!: UserError[];
 }
 
@@ -40,12 +40,12 @@ async function membership(ctx: Context, id: string, join: boolean): Promise<Writ
 @Resolver()
 export class CommunityGroupMutations {
   @Mutation(() => CommunityGroupPayload, { description: 'Members: join a Community of Practice group (idempotent; memberCount follows).' })
-  async joinCommunityGroup(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CommunityGroupPayload> {
+  async joinCommunityGroup(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The group to join.' }) id: string): Promise<CommunityGroupPayload> {
     return payload('group', await membership(ctx, id, true), (gid) => ctx.loaders.group.clear(gid).load(gid));
   }
 
   @Mutation(() => CommunityGroupPayload, { description: 'Members: leave a Community of Practice group (idempotent; memberCount follows).' })
-  async leaveCommunityGroup(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CommunityGroupPayload> {
+  async leaveCommunityGroup(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The group to leave.' }) id: string): Promise<CommunityGroupPayload> {
     return payload('group', await membership(ctx, id, false), (gid) => ctx.loaders.group.clear(gid).load(gid));
   }
 }

@@ -12,6 +12,11 @@ export enum ContentOrder {
 registerEnumType(ContentOrder, {
   name: 'PracticeOrder',
   description: 'RANK: global before regional, then more objectives, better reviews, newer (the default). RECENT: newest first. TITLE: A to Z in the request locale.',
+  valuesConfig: {
+    RANK: { description: 'Global before regional, then more objectives, better reviews, newer: the hub ranking (the default).' },
+    RECENT: { description: 'Newest first (by publication date).' },
+    TITLE: { description: 'By title, A to Z, in the request locale (English where a title has no translation).' },
+  },
 });
 
 /** The same orders for resources, under the contract's name. */
@@ -20,6 +25,11 @@ export type ResourceOrder = ContentOrder;
 registerEnumType(ResourceOrder, {
   name: 'ResourceOrder',
   description: 'RANK: global before regional, then more objectives, better reviews, newer (the default). RECENT: newest first. TITLE: A to Z in the request locale.',
+  valuesConfig: {
+    RANK: { description: 'Global before regional, then more objectives, better reviews, newer: the hub ranking (the default).' },
+    RECENT: { description: 'Newest first (by publication date).' },
+    TITLE: { description: 'By title, A to Z, in the request locale (English where a title has no translation).' },
+  },
 });
 
 /**

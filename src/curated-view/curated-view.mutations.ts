@@ -14,10 +14,10 @@ const TARGETS = ['practice_id', 'resource_id', 'event_id', 'community_group_id']
 
 @ObjectType({ description: 'The view after the change, or why nothing changed.' })
 export class CuratedViewPayload {
-  @Field(() => CuratedView, { nullable: true })
+  @Field(() => CuratedView, { nullable: true, description: 'The view with its new pins; null when refused.' })
   view!: CuratedView | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
   errors!: UserError[];
 }
 
@@ -102,15 +102,15 @@ export class CuratedViewMutations {
   @Mutation(() => CuratedViewPayload, { description: 'Editors: pin a published practice, resource, event or group at a position (0 first; default last) of a curated view; pinning again moves it.' })
   async pinToView(
     @Ctx() ctx: Context,
-    @Arg('slug') slug: string,
-    @Arg('itemId', () => ID) itemId: string,
-    @Arg('position', () => Int, { nullable: true }) position?: number | null,
+    @Arg('slug', { description: 'The view to pin in, e.g. `home`.' }) slug: string,
+    @Arg('itemId', () => ID, { description: 'The practice, resource, event or community group to pin (a published one).' }) itemId: string,
+    @Arg('position', () => Int, { nullable: true, description: 'Where among the view\'s pins: 0 is first; last when omitted.' }) position?: number | null,
   ): Promise<CuratedViewPayload> {
     return payload('view', await pin(ctx, slug, itemId, position), reload(ctx));
   }
 
   @Mutation(() => CuratedViewPayload, { description: 'Editors: unpin an item from a curated view.' })
-  async unpinFromView(@Ctx() ctx: Context, @Arg('slug') slug: string, @Arg('itemId', () => ID) itemId: string): Promise<CuratedViewPayload> {
+  async unpinFromView(@Ctx() ctx: Context, @Arg('slug', { description: 'The view to unpin from.' }) slug: string, @Arg('itemId', () => ID, { description: 'The pinned item to remove.' }) itemId: string): Promise<CuratedViewPayload> {
     return payload('view', await unpin(ctx, slug, itemId), reload(ctx));
   }
 }

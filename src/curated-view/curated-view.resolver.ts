@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { CommunityGroup } from '../community-group/community-group.entity';
 import type { Context } from '../context';
 import { Event } from '../event/event.entity';
+import { ARG_DOCS } from '../graph/arg-docs';
 import { pageSize } from '../graph/ordering';
 import { Locale, localize } from '../i18n/localized-text';
 import { Practice } from '../practice/practice.entity';
@@ -20,33 +21,33 @@ function items<Row>(ctx: Context, view: CuratedView, list: ViewList, first: numb
 @Resolver(() => CuratedView)
 export class CuratedViewResolver {
   @Query(() => CuratedView, { nullable: true, description: '`home`, or `objective-1` … `objective-23`; null for an unknown slug.' })
-  curatedView(@Arg('slug') slug: string, @Ctx() ctx: Context): Promise<CuratedView | null> | null {
+  curatedView(@Arg('slug', { description: 'The view slug: `home` or `objective-N`.' }) slug: string, @Ctx() ctx: Context): Promise<CuratedView | null> | null {
     if (slug.includes('\u0000') || slug.length > 300) return null; // no view has such a slug
     return ctx.loaders.view.load(slug);
   }
 
-  @FieldResolver(() => String)
-  title(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+  @FieldResolver(() => String, { description: 'The page heading, in the requested language.' })
+  title(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(view.title, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => [Practice], { description: 'Pinned practices first, then the best-ranked (default 6, at most 100).' })
-  practices(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<Practice[]> {
+  practices(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Practice[]> {
     return items(ctx, view, 'practices', first);
   }
 
   @FieldResolver(() => [Resource], { description: 'Pinned resources first, then the best-ranked.' })
-  resources(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<Resource[]> {
+  resources(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Resource[]> {
     return items(ctx, view, 'resources', first);
   }
 
   @FieldResolver(() => [Event], { description: 'Pinned events first, then upcoming (soonest first), then past (latest first).' })
-  events(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<Event[]> {
+  events(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Event[]> {
     return items(ctx, view, 'events', first);
   }
 
   @FieldResolver(() => [CommunityGroup], { description: 'Pinned groups first, then the largest.' })
-  communityGroups(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<CommunityGroup[]> {
+  communityGroups(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<CommunityGroup[]> {
     return items(ctx, view, 'communityGroups', first);
   }
 }

@@ -61,6 +61,6 @@ export class CountingLogger implements Logger {
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     // e.g. "Postgres pool raised an error" once per dropped connection during an outage: rate-limited.
-    if (level === 'warn') typeormLog.error('typeorm', { message: String(message) }, 'typeorm warning');
+    if (level === 'warn') typeormLog.warn('typeorm', { message: String(message) }, 'typeorm warning');
   }
 }

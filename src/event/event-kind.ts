@@ -9,4 +9,15 @@ export enum EventKind {
   OBSERVANCE = 'OBSERVANCE',
 }
 
-registerEnumType(EventKind, { name: 'EventKind' });
+registerEnumType(EventKind, {
+  name: 'EventKind',
+  description: 'The format of an event.',
+  valuesConfig: {
+    WEBINAR: { description: 'An online presentation or panel, usually recorded.' },
+    CONFERENCE: { description: 'A conference or high-level meeting, in person or hybrid.' },
+    WORKSHOP: { description: 'A hands-on working session, e.g. a training or capacity-building workshop.' },
+    CONSULTATION: { description: 'A consultation gathering input from stakeholders, e.g. for a review or a report.' },
+    LISTENING_SESSION: { description: 'A session where migrants, communities or practitioners are heard.' },
+    OBSERVANCE: { description: 'An international day or week, e.g. World Day Against Trafficking in Persons (30 July).' },
+  },
+});

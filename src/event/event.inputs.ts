@@ -13,9 +13,9 @@ export class EventFilter {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Starts at or before this instant.' })
   to?: Date | null;
 
-  @Field(() => [EventKind], { nullable: true })
+  @Field(() => [EventKind], { nullable: true, description: 'Is of any of these kinds.' })
   kinds?: EventKind[] | null;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Is about any of these objectives (1..23).' })
   objectives?: number[] | null;
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { CommunityGroup } from '../community-group/community-group.entity';
 import type { Context } from '../context';
 import type { Connection } from '../graph/connection';
+import { ARG_DOCS } from '../graph/arg-docs';
 import { lookup } from '../graph/lookup';
 import { Locale, localize } from '../i18n/localized-text';
 import { Objective } from '../objective/objective.entity';
@@ -17,8 +18,8 @@ export class EventResolver {
   @Query(() => Event, { nullable: true, description: 'One event by id or slug (exactly one of them).' })
   event(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The event id (a UUID); give this or `slug`.' }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'The event slug, e.g. "world-day-against-trafficking-2024"; give this or `id`.' }) slug?: string | null,
   ): Promise<Event | null> {
     return lookup('event', { id, slug }, ctx.loaders.event, ctx.loaders.eventBySlug);
   }
@@ -26,29 +27,29 @@ export class EventResolver {
   @Query(() => EventConnection, { description: 'Events in calendar order (earliest first).' })
   events(
     @Ctx() ctx: Context,
-    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter | null,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Only events matching every given criterion; all when omitted.' }) filter?: EventFilter | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '0..100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<Event>> {
     return eventConnection(ctx, 'root', 'root', { filter, first, after });
   }
 
-  @FieldResolver(() => String)
-  title(@Root() e: Event, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+  @FieldResolver(() => String, { description: 'The event title, in the requested language.' })
+  title(@Root() e: Event, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(e.title, locale ?? ctx.locale);
   }
 
-  @FieldResolver(() => [Organization])
+  @FieldResolver(() => [Organization], { description: 'The organizations that organize it, by name.' })
   organizers(@Root() e: Event, @Ctx() ctx: Context): Promise<Organization[]> {
     return ctx.loaders.organizersOfEvent.load(e.id);
   }
 
-  @FieldResolver(() => [Objective])
+  @FieldResolver(() => [Objective], { description: 'The Compact objectives the event is about, by number.' })
   objectives(@Root() e: Event, @Ctx() ctx: Context): Promise<Objective[]> {
     return ctx.loaders.objectivesOfEvent.load(e.id);
   }
 
-  @FieldResolver(() => CommunityGroup, { nullable: true })
+  @FieldResolver(() => CommunityGroup, { nullable: true, description: 'The Community of Practice group that holds it; null for events of no group.' })
   communityGroup(@Root() e: Event, @Ctx() ctx: Context): Promise<CommunityGroup | null> | null {
     return e.communityGroupId ? ctx.loaders.group.load(e.communityGroupId) : null;
   }

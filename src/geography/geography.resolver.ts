@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { ARG_DOCS } from '../graph/arg-docs';
+import { Locale, localize } from '../i18n/localized-text';
 import { allCountries, allRegions } from './geography.store';
 import { Country } from './country.entity';
 import { Region } from './region.entity';
@@ -15,6 +17,11 @@ export class RegionResolver {
     @Arg('topLevelOnly', { defaultValue: false, description: 'Only Africa, Americas, Asia, Europe and Oceania.' }) topLevelOnly: boolean,
   ): Promise<Region[]> {
     return allRegions(ctx.sql, topLevelOnly);
+  }
+
+  @FieldResolver(() => String, { description: 'M49\'s name, e.g. "Africa" ("Afrique" in FR, "África" in ES); English when the locale has no name.' })
+  name(@Root() region: Region, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+    return localize(region.localizedName, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The region this one belongs to; null for a top region.' })
@@ -36,6 +43,11 @@ export class CountryResolver {
       });
     }
     return allCountries(ctx.sql, region ?? null);
+  }
+
+  @FieldResolver(() => String, { description: 'The short name, e.g. "Switzerland" ("Suisse" in FR, "Suiza" in ES); English when the locale has no name.' })
+  name(@Root() country: Country, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+    return localize(country.localizedName, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => Region, { description: 'The top-level M49 region (Africa, Americas, Asia, Europe or Oceania).' })

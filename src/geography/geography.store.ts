@@ -4,8 +4,8 @@ import { groupedQuery } from '../graph/grouped-query';
 import type { Country } from './country.entity';
 import type { Region } from './region.entity';
 
-const REGION_COLUMNS = 'code, name, parent_code AS "parentCode"';
-const COUNTRY_COLUMNS = 'code, name, region_code AS "regionCode", subregion_code AS "subregionCode"';
+const REGION_COLUMNS = 'code, name, name_i18n AS "localizedName", parent_code AS "parentCode"';
+const COUNTRY_COLUMNS = 'code, name, name_i18n AS "localizedName", region_code AS "regionCode", subregion_code AS "subregionCode"';
 
 /** Regions, top regions first, then by code. */
 export function allRegions(sql: Sql, topLevelOnly: boolean): Promise<Region[]> {

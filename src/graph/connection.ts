@@ -12,24 +12,24 @@ export interface Connection<T extends object> {
 
 /** The `<Name>Edge` and `<Name>Connection` GraphQL types of a node type. */
 export function connectionType<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with the cursor that points at it.` })
   class Edge {
     @Field({ description: 'Opaque keyset cursor: pass it as `after` to continue after this item.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} at this position of the list.` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionType {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page, in order, each with its cursor; at most `first` of them.' })
     edges!: Edge[];
 
     @Field(() => [node], { description: 'The nodes of `edges`, for callers that need no cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow or precede this page, and the cursors of its ends.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Items in the whole list (all pages) that the caller may see.' })

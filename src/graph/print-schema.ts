@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildHubSchema } from '../federation/subgraph-schema';
+import { buildHubSchema, withFederationDirectiveDefinitions } from '../federation/subgraph-schema';
 
 /** Where the committed schema artifacts live, from the project root. */
 export const SCHEMA_FILE = path.join('schema', 'schema.graphql');
@@ -9,10 +9,13 @@ export const SUBGRAPH_FILE = path.join('schema', 'subgraph.graphql');
 
 const HEADER = '# Generated from the resolvers by `npm run schema:print`. Do not edit: a test fails when it is stale.\n\n';
 
-/** The texts the artifacts must hold: the API schema with its @key directives, and the subgraph SDL. */
+/**
+ * The texts the artifacts must hold: the API schema with its @key directives (declared at its top,
+ * so `graphql.buildSchema` and other plain tools load it), and the subgraph SDL for composition.
+ */
 export async function renderSchemaFiles(): Promise<Record<string, string>> {
   const { sdl, subgraphSdl } = await buildHubSchema();
-  return { [SCHEMA_FILE]: `${HEADER}${sdl.trim()}\n`, [SUBGRAPH_FILE]: `${HEADER}${subgraphSdl.trim()}\n` };
+  return { [SCHEMA_FILE]: `${HEADER}${withFederationDirectiveDefinitions(sdl.trim())}\n`, [SUBGRAPH_FILE]: `${HEADER}${subgraphSdl.trim()}\n` };
 }
 
 /** `npm run schema:print` (writes) or `-- --check` (exits 1 when the file is stale). */

@@ -29,7 +29,7 @@ export class UserError {
   })
   code!: string;
 
-  @Field()
+  @Field({ description: 'What was refused and why, in English, for a person; may change between releases (match on `code`).' })
   message!: string;
 
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "objectives"].' })

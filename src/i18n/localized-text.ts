@@ -13,7 +13,15 @@ export enum Locale {
   ES = 'es',
 }
 
-registerEnumType(Locale, { name: 'Locale', description: 'A language the hub publishes in.' });
+registerEnumType(Locale, {
+  name: 'Locale',
+  description: 'A language the hub publishes in.',
+  valuesConfig: {
+    EN: { description: 'English (`en`): every text has it; the fallback for a missing translation.' },
+    FR: { description: 'French (`fr`).' },
+    ES: { description: 'Spanish (`es`).' },
+  },
+});
 
 /**
  * The text in `locale`, falling back to English when that translation is missing or blank.

@@ -17,9 +17,17 @@ export class RateLimitedLog {
   constructor(private readonly log: Logger = logger, private readonly perWindow = 10, private readonly windowMs = 60_000) {}
 
   error(key: string, fields: Record<string, unknown>, message: string, now = Date.now()): boolean {
+    return this.write('error', key, fields, message, now);
+  }
+
+  warn(key: string, fields: Record<string, unknown>, message: string, now = Date.now()): boolean {
+    return this.write('warn', key, fields, message, now);
+  }
+
+  private write(level: 'error' | 'warn', key: string, fields: Record<string, unknown>, message: string, now: number): boolean {
     let window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
-      if (window?.suppressed) this.log.error({ key, suppressed: window.suppressed }, `suppressed ${window.suppressed} similar errors in the last ${this.windowMs / 1000} s`);
+      if (window?.suppressed) this.log[level]({ key, suppressed: window.suppressed }, `suppressed ${window.suppressed} similar lines in the last ${this.windowMs / 1000} s`);
       window = { start: now, logged: 0, suppressed: 0 };
       this.windows.set(key, window);
     }
@@ -28,7 +36,7 @@ export class RateLimitedLog {
       return false;
     }
     window.logged += 1;
-    this.log.error(fields, message);
+    this.log[level](fields, message);
     return true;
   }
 }

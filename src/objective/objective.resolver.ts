@@ -6,6 +6,7 @@ import { EventConnection, eventConnection } from '../event/event-connection';
 import type { Event } from '../event/event.entity';
 import { EventFilter } from '../event/event.inputs';
 import type { Connection } from '../graph/connection';
+import { ARG_DOCS } from '../graph/arg-docs';
 import { SqlParams } from '../graph/sql-params';
 import { userInputError } from '../graph/user-input-error';
 import { Locale, localize } from '../i18n/localized-text';
@@ -34,15 +35,15 @@ export class ObjectiveResolver {
   }
 
   @Query(() => Objective, { nullable: true, description: 'One objective by its number (1..23); null for any other number.' })
-  objective(@Arg('number', () => Int) number: number, @Ctx() ctx: Context): Promise<Objective | null> {
+  objective(@Arg('number', () => Int, { description: 'The objective number, as in the Compact (1..23).' }) number: number, @Ctx() ctx: Context): Promise<Objective | null> {
     return ctx.loaders.objective.load(number);
   }
 
   @Query(() => ObjectiveNetwork, { description: 'Which objectives matching published practices address together (see README).' })
   async objectiveNetwork(
     @Ctx() ctx: Context,
-    @Arg('filter', () => PracticeFilter, { nullable: true }) filter?: PracticeFilter | null,
-    @Arg('minShared', () => Int, { nullable: true, defaultValue: 1 }) minShared?: number | null,
+    @Arg('filter', () => PracticeFilter, { nullable: true, description: 'Only practices matching every given criterion count; all published practices when omitted.' }) filter?: PracticeFilter | null,
+    @Arg('minShared', () => Int, { nullable: true, defaultValue: 1, description: 'Leave out pairs of objectives that fewer practices than this address together (1 or more).' }) minShared?: number | null,
   ): Promise<ObjectiveNetwork> {
     const params = new SqlParams();
     const conditions = practiceConditions(filter, params, ctx.locale);
@@ -58,8 +59,13 @@ export class ObjectiveResolver {
     };
   }
 
+  @FieldResolver(() => String, { description: 'The hub\'s short title, e.g. "Eradicate trafficking" ("Éliminer la traite de personnes" in FR); English when the locale has no text.' })
+  shortTitle(@Root() objective: Objective, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+    return localize(objective.localizedShortTitle, locale ?? ctx.locale);
+  }
+
   @FieldResolver(() => String, { description: 'Full title from the Compact; English when the locale has no text.' })
-  title(@Root() objective: Objective, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+  title(@Root() objective: Objective, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(objective.title, locale ?? ctx.locale);
   }
 
@@ -67,38 +73,38 @@ export class ObjectiveResolver {
   practices(
     @Root() objective: Objective,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('filter', () => PracticeFilter, { nullable: true }) filter?: PracticeFilter | null,
-    @Arg('orderBy', () => ContentOrder, { nullable: true }) orderBy?: ContentOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
+    @Arg('filter', () => PracticeFilter, { nullable: true, description: 'Only practices matching every given criterion as well.' }) filter?: PracticeFilter | null,
+    @Arg('orderBy', () => ContentOrder, { nullable: true, description: 'The order of the list; RANK (global first) when omitted.' }) orderBy?: ContentOrder | null,
   ): Promise<Connection<Practice>> {
     return practiceConnection(ctx, 'objective', objective.number, { filter, orderBy, first, after });
   }
 
-  @FieldResolver(() => ResourceConnection)
+  @FieldResolver(() => ResourceConnection, { description: 'Published resources addressing the objective, ranked global-first by default.' })
   resources(
     @Root() objective: Objective,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('filter', () => ResourceFilter, { nullable: true }) filter?: ResourceFilter | null,
-    @Arg('orderBy', () => ResourceOrder, { nullable: true }) orderBy?: ContentOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
+    @Arg('filter', () => ResourceFilter, { nullable: true, description: 'Only resources matching every given criterion as well.' }) filter?: ResourceFilter | null,
+    @Arg('orderBy', () => ResourceOrder, { nullable: true, description: 'The order of the list; RANK (global first) when omitted.' }) orderBy?: ContentOrder | null,
   ): Promise<Connection<Resource>> {
     return resourceConnection(ctx, 'objective', objective.number, { filter, orderBy, first, after });
   }
 
-  @FieldResolver(() => EventConnection)
+  @FieldResolver(() => EventConnection, { description: 'Events about the objective, in calendar order (earliest first).' })
   events(
     @Root() objective: Objective,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Only events matching every given criterion as well.' }) filter?: EventFilter | null,
   ): Promise<Connection<Event>> {
     return eventConnection(ctx, 'objective', objective.number, { filter, first, after });
   }
 
-  @FieldResolver(() => [CommunityGroup])
+  @FieldResolver(() => [CommunityGroup], { description: 'Community of Practice groups working on the objective.' })
   communityGroups(@Root() objective: Objective, @Ctx() ctx: Context): Promise<CommunityGroup[]> {
     return ctx.loaders.groupsOfObjective.load(objective.number);
   }
@@ -107,7 +113,7 @@ export class ObjectiveResolver {
   async linkedObjectives(
     @Root() objective: Objective,
     @Ctx() ctx: Context,
-    @Arg('minShared', () => Int, { nullable: true }) minShared?: number | null,
+    @Arg('minShared', () => Int, { nullable: true, description: 'Only objectives shared by at least this many published practices; 1 when omitted.' }) minShared?: number | null,
   ): Promise<ObjectiveLink[]> {
     const min = checkMinShared(minShared ?? 1);
     const loader = ctx.loaders.keyed.get<number, ObjectiveLink[]>(`linkedObjectives:${min}`, async (numbers) => {
@@ -120,7 +126,7 @@ export class ObjectiveResolver {
 
 @Resolver(() => ObjectiveLink)
 export class ObjectiveLinkResolver {
-  @FieldResolver(() => Objective)
+  @FieldResolver(() => Objective, { description: 'The linked objective.' })
   async objective(@Root() link: ObjectiveLink, @Ctx() ctx: Context): Promise<Objective> {
     return (await ctx.loaders.objective.load(link.objectiveNumber))!;
   }

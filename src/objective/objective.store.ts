@@ -3,7 +3,7 @@ import { byKey } from '../graph/batch';
 import { groupedQuery } from '../graph/grouped-query';
 import type { Objective } from './objective.entity';
 
-const COLUMNS = 'number, short_title AS "shortTitle", title';
+const COLUMNS = 'number, short_title AS "shortTitle", short_title_i18n AS "localizedShortTitle", title';
 
 /** Every objective, in the Compact's order. */
 export function allObjectives(sql: Sql): Promise<Objective[]> {
@@ -36,7 +36,7 @@ export type ObjectiveOwner = keyof typeof OBJECTIVE_LINKS;
 /** The objectives of each item, by number; `[]` for an item with none. */
 export function objectivesOf(sql: Sql, owner: ObjectiveOwner, ids: readonly string[]): Promise<Objective[][]> {
   const [table, column] = OBJECTIVE_LINKS[owner];
-  return groupedQuery(sql, `/* objectivesBy_${owner} */ SELECT l.${column} AS parent, o.number, o.short_title AS "shortTitle", o.title
+  return groupedQuery(sql, `/* objectivesBy_${owner} */ SELECT l.${column} AS parent, o.number, o.short_title AS "shortTitle", o.short_title_i18n AS "localizedShortTitle", o.title
     FROM ${table} l JOIN objective o ON o.number = l.objective_number
     WHERE l.${column} = ANY($1::uuid[]) ORDER BY o.number`, ids);
 }

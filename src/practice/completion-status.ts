@@ -7,4 +7,12 @@ export enum CompletionStatus {
   ONGOING = 'ONGOING',
 }
 
-registerEnumType(CompletionStatus, { name: 'CompletionStatus', description: 'How far a practice has come; submissions must be FULLY_COMPLETED or MOSTLY_COMPLETED.' });
+registerEnumType(CompletionStatus, {
+  name: 'CompletionStatus',
+  description: 'How far a practice has come; submissions must be FULLY_COMPLETED or MOSTLY_COMPLETED.',
+  valuesConfig: {
+    FULLY_COMPLETED: { description: 'Implemented in full; results can be reported.' },
+    MOSTLY_COMPLETED: { description: 'Most of it implemented; may be submitted.' },
+    ONGOING: { description: 'Still early in implementation; may be saved as a draft but not submitted.' },
+  },
+});

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.interface';
 import { DateScalar, DateTimeScalar } from '../graph/scalars';
 import { ContentStatus } from '../content/content-status';
 import { GeographicScope } from '../content/geographic-scope';
@@ -19,10 +20,10 @@ export interface FocalPoint {
  * maintained by triggers and feed the ranking keys.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A programme or policy submitted to the hub, peer reviewed, then published.' })
+@ObjectType({ implements: Node, description: 'A programme or policy submitted to the hub, peer reviewed, then published.' })
 @Entity('practice')
 export class Practice {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The practice id: a UUID, unique across all types and stable; `practice(id:)`, `node(id:)` and federation take it.' })
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -36,15 +37,15 @@ export class Practice {
   @Column('jsonb')
   summary!: LocalizedText;
 
-  @Field(() => ContentStatus)
+  @Field(() => ContentStatus, { description: 'Where the practice is in its editorial life; anything but PUBLISHED is seen only by its submitter, its reviewers and editors.' })
   @Column('text')
   status!: ContentStatus;
 
-  @Field(() => GeographicScope)
+  @Field(() => GeographicScope, { description: 'How far the practice reaches, from GLOBAL to LOCAL; the first key of the RANK order.' })
   @Column('text')
   scope!: GeographicScope;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When implementation began; null when unknown.' })
   @Column('date', { name: 'start_date', nullable: true })
   startDate!: string | null;
 
@@ -67,7 +68,7 @@ export class Practice {
   @Column('uuid', { name: 'community_group_id', nullable: true })
   communityGroupId!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When an editor published it; null until then.' })
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
 
@@ -79,7 +80,7 @@ export class Practice {
   @Column('smallint', { name: 'review_round' })
   reviewRound!: number;
 
-  @Field(() => CompletionStatus, { nullable: true })
+  @Field(() => CompletionStatus, { nullable: true, description: 'How far implementation has come; null for imported practices that never said.' })
   @Column('text', { nullable: true })
   completion!: CompletionStatus | null;
 

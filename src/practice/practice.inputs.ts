@@ -19,7 +19,7 @@ export class PracticeFilter {
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-3 codes.' })
   countries?: string[] | null;
 
-  @Field(() => [GeographicScope], { nullable: true })
+  @Field(() => [GeographicScope], { nullable: true, description: 'Has any of these geographic scopes.' })
   scopes?: GeographicScope[] | null;
 
   @Field(() => [OrganizationKind], { nullable: true, description: 'Implemented by an organization of any of these kinds.' })
@@ -31,7 +31,7 @@ export class PracticeFilter {
   @Field(() => DateScalar, { nullable: true, description: 'The practice period overlaps [activeFrom, activeTo]; an open end counts as ongoing.' })
   activeFrom?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'End of the period of activeFrom (inclusive); practices with no start date match.' })
   activeTo?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Full-text search in the request locale (title over summary over body), with stemming.' })
@@ -64,7 +64,7 @@ export class PracticeInput {
   @Field(() => String, { nullable: true, description: 'At most 5,000 characters.' })
   summary?: string | null;
 
-  @Field(() => GeographicScope, { nullable: true })
+  @Field(() => GeographicScope, { nullable: true, description: 'How far the practice reaches, GLOBAL to LOCAL; required on create.' })
   scope?: GeographicScope | null;
 
   @Field(() => [String], { nullable: true, description: 'M49 codes, at most 100.' })
@@ -85,16 +85,16 @@ export class PracticeInput {
   @Field(() => [ID], { nullable: true, description: 'Partner organizations (ids), at most 100.' })
   partners?: string[] | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When implementation began; the hub prefers practices implemented after December 2018.' })
   startDate?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
   endDate?: string | null;
 
-  @Field(() => CompletionStatus, { nullable: true })
+  @Field(() => CompletionStatus, { nullable: true, description: 'How far implementation has come; must be FULLY_COMPLETED or MOSTLY_COMPLETED to submit.' })
   completion?: CompletionStatus | null;
 
-  @Field(() => FocalPointInput, { nullable: true })
+  @Field(() => FocalPointInput, { nullable: true, description: 'Whom to contact about the practice; required before it can be submitted.' })
   focalPoint?: FocalPointInput | null;
 
   @Field(() => String, { nullable: true, description: 'At most 5,000 characters.' })

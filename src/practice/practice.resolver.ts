@@ -6,6 +6,7 @@ import { Event } from '../event/event.entity';
 import { Country } from '../geography/country.entity';
 import { Region } from '../geography/region.entity';
 import type { Connection } from '../graph/connection';
+import { ARG_DOCS } from '../graph/arg-docs';
 import { lookup } from '../graph/lookup';
 import { Locale, localize } from '../i18n/localized-text';
 import { Objective } from '../objective/objective.entity';
@@ -22,8 +23,8 @@ export class PracticeResolver {
   @Query(() => Practice, { nullable: true, description: 'One practice by id or slug (exactly one of them); null when none is visible.' })
   practice(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The practice id (a UUID); give this or `slug`.' }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'The practice slug; give this or `id`.' }) slug?: string | null,
   ): Promise<Practice | null> {
     return lookup('practice', { id, slug }, ctx.loaders.practice, ctx.loaders.practiceBySlug);
   }
@@ -31,65 +32,65 @@ export class PracticeResolver {
   @Query(() => PracticeConnection, { description: 'Published practices, ranked global-first by default.' })
   practices(
     @Ctx() ctx: Context,
-    @Arg('filter', () => PracticeFilter, { nullable: true }) filter?: PracticeFilter | null,
-    @Arg('orderBy', () => ContentOrder, { nullable: true, defaultValue: ContentOrder.RANK }) orderBy?: ContentOrder | null,
+    @Arg('filter', () => PracticeFilter, { nullable: true, description: 'Only practices matching every given criterion; all when omitted.' }) filter?: PracticeFilter | null,
+    @Arg('orderBy', () => ContentOrder, { nullable: true, defaultValue: ContentOrder.RANK, description: 'The order of the list; RANK (global first) by default.' }) orderBy?: ContentOrder | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '0..100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<Practice>> {
     return practiceConnection(ctx, 'root', 'root', { filter, orderBy, first, after });
   }
 
-  @FieldResolver(() => String)
-  title(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+  @FieldResolver(() => String, { description: 'The practice name, in the requested language.' })
+  title(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(p.title, locale ?? ctx.locale);
   }
 
-  @FieldResolver(() => String)
-  summary(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+  @FieldResolver(() => String, { description: 'What the practice does, for whom, and with what result: a paragraph, in the requested language.' })
+  summary(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(p.summary, locale ?? ctx.locale);
   }
 
-  @FieldResolver(() => String, { nullable: true })
-  lessonsLearned(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string | null {
+  @FieldResolver(() => String, { nullable: true, description: 'What worked, what did not and why, in the requested language; null when the submitter gave none.' })
+  lessonsLearned(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
     return localize(p.lessonsLearned, locale ?? ctx.locale);
   }
 
-  @FieldResolver(() => String, { nullable: true })
-  recommendations(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string | null {
+  @FieldResolver(() => String, { nullable: true, description: 'Advice for those who would replicate the practice, in the requested language; null when none was given.' })
+  recommendations(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
     return localize(p.recommendations, locale ?? ctx.locale);
   }
 
-  @FieldResolver(() => String, { nullable: true })
-  takeaway(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string | null {
+  @FieldResolver(() => String, { nullable: true, description: 'The one-sentence key message of the practice, in the requested language; null when none was given.' })
+  takeaway(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
     return localize(p.takeaway, locale ?? ctx.locale);
   }
 
-  @FieldResolver(() => [Region])
+  @FieldResolver(() => [Region], { description: 'M49 regions and sub-regions where the practice is implemented, by code.' })
   regions(@Root() p: Practice, @Ctx() ctx: Context): Promise<Region[]> {
     return ctx.loaders.regionsOfPractice.load(p.id);
   }
 
-  @FieldResolver(() => [Country])
+  @FieldResolver(() => [Country], { description: 'Countries where the practice is implemented, by English name.' })
   countries(@Root() p: Practice, @Ctx() ctx: Context): Promise<Country[]> {
     return ctx.loaders.countriesOfPractice.load(p.id);
   }
 
-  @FieldResolver(() => [Objective])
+  @FieldResolver(() => [Objective], { description: 'The Compact objectives the practice addresses, by number (a submission needs at least one).' })
   objectives(@Root() p: Practice, @Ctx() ctx: Context): Promise<Objective[]> {
     return ctx.loaders.objectivesOfPractice.load(p.id);
   }
 
-  @FieldResolver(() => [GuidingPrinciple])
+  @FieldResolver(() => [GuidingPrinciple], { description: 'The guiding principles of the Compact the practice follows, in the order of the Compact.' })
   guidingPrinciples(@Root() p: Practice, @Ctx() ctx: Context): Promise<GuidingPrinciple[]> {
     return ctx.loaders.principlesOfPractice.load(p.id);
   }
 
-  @FieldResolver(() => [Organization])
+  @FieldResolver(() => [Organization], { description: 'The organizations that implement the practice, by name.' })
   implementedBy(@Root() p: Practice, @Ctx() ctx: Context): Promise<Organization[]> {
     return ctx.loaders.implementersOfPractice.load(p.id);
   }
 
-  @FieldResolver(() => [Organization])
+  @FieldResolver(() => [Organization], { description: 'Partner organizations (funding, technical or other support), by name.' })
   partners(@Root() p: Practice, @Ctx() ctx: Context): Promise<Organization[]> {
     return ctx.loaders.partnersOfPractice.load(p.id);
   }
@@ -99,17 +100,17 @@ export class PracticeResolver {
     return p.callId ? ctx.loaders.call.load(p.callId) : null;
   }
 
-  @FieldResolver(() => [Review])
+  @FieldResolver(() => [Review], { description: 'Peer reviews of the practice, oldest first: all of them for editors and once it is published; a submitter sees those of decided rounds, a reviewer their own.' })
   reviews(@Root() p: Practice, @Ctx() ctx: Context): Promise<Review[]> {
     return ctx.loaders.reviewsOfPractice.load(p.id);
   }
 
-  @FieldResolver(() => [Resource])
+  @FieldResolver(() => [Resource], { description: 'Resources linked to the practice, in RANK order; published ones only, except for editors.' })
   resources(@Root() p: Practice, @Ctx() ctx: Context): Promise<Resource[]> {
     return ctx.loaders.resourcesOfPractice.load(p.id);
   }
 
-  @FieldResolver(() => [Event])
+  @FieldResolver(() => [Event], { description: 'Events where the practice was presented, earliest first.' })
   events(@Root() p: Practice, @Ctx() ctx: Context): Promise<Event[]> {
     return ctx.loaders.eventsOfPractice.load(p.id);
   }

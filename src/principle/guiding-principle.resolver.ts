@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { ARG_DOCS } from '../graph/arg-docs';
 import { Locale, localize } from '../i18n/localized-text';
 import { GuidingPrinciple } from './guiding-principle.entity';
 
@@ -12,8 +13,8 @@ export class GuidingPrincipleResolver {
     );
   }
 
-  @FieldResolver(() => String)
-  title(@Root() principle: GuidingPrinciple, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true }) locale?: Locale): string {
+  @FieldResolver(() => String, { description: 'The principle as the Compact names it, e.g. "Child-sensitive", in the requested language.' })
+  title(@Root() principle: GuidingPrinciple, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(principle.title, locale ?? ctx.locale);
   }
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.interface';
 import { DateScalar, URLScalar } from '../graph/scalars';
 import { ContentStatus } from '../content/content-status';
 import { GeographicScope } from '../content/geographic-scope';
@@ -8,14 +9,14 @@ import { ResourceType } from './resource-type';
 
 /** A policy brief, report, dataset, video or other knowledge product, peer reviewed. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A knowledge product (brief, paper, report, dataset, video, toolkit…), peer reviewed.' })
+@ObjectType({ implements: Node, description: 'A knowledge product (brief, paper, report, dataset, video, toolkit…), peer reviewed.' })
 @Entity('resource')
 export class Resource {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The resource id: a UUID, unique across all types and stable; `resource(id:)`, `node(id:)` and federation take it.' })
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Field()
+  @Field({ description: 'Stable, URL-safe name, unique among resources.' })
   @Column('text', { unique: true })
   slug!: string;
 
@@ -25,26 +26,26 @@ export class Resource {
   @Column('jsonb')
   summary!: LocalizedText;
 
-  @Field(() => ResourceType)
+  @Field(() => ResourceType, { description: 'What kind of publication or material it is.' })
   @Column('text')
   type!: ResourceType;
 
-  @Field(() => URLScalar)
+  @Field(() => URLScalar, { description: 'Where to read, watch or download it (absolute http(s) URL, usually on the publisher\'s site).' })
   @Column('text')
   url!: string;
 
-  @Field(() => GeographicScope)
+  @Field(() => GeographicScope, { description: 'How far its subject reaches, from GLOBAL to LOCAL; the first key of the RANK order.' })
   @Column('text')
   scope!: GeographicScope;
 
   @Column('uuid', { name: 'publisher_id', nullable: true })
   publisherId!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When its publisher published it (not when the hub did); null when unknown.' })
   @Column('date', { name: 'published_on', nullable: true })
   publishedOn!: string | null;
 
-  @Field(() => ContentStatus)
+  @Field(() => ContentStatus, { description: 'Where the resource is in its editorial life; anything but PUBLISHED is seen only by its submitter, its reviewers and editors.' })
   @Column('text')
   status!: ContentStatus;
 

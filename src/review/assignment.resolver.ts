@@ -22,7 +22,7 @@ export class ConflictOfInterestInput {
 
 @InputType({ description: "A reviewer's verdict on a submission." })
 export class ReviewInput {
-  @Field(() => ReviewDecision)
+  @Field(() => ReviewDecision, { description: 'What the reviewer recommends.' })
   decision!: ReviewDecision;
 
   @Field(() => Int, { description: '1..5.' })
@@ -34,19 +34,19 @@ export class ReviewInput {
 
 @ObjectType({ description: 'The assignment as written, or why nothing was written.' })
 export class ReviewAssignmentPayload {
-  @Field(() => ReviewAssignment, { nullable: true })
+  @Field(() => ReviewAssignment, { nullable: true, description: 'The assignment as it now stands; null when refused.' })
   assignment!: ReviewAssignment | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success. Accepting with a declared conflict answers the ended assignment (DECLINED_CONFLICT) and CONFLICT_OF_INTEREST.' })
   errors!: UserError[];
 }
 
 @ObjectType({ description: 'The review as written, or why nothing was written.' })
 export class ReviewPayload {
-  @Field(() => Review, { nullable: true })
+  @Field(() => Review, { nullable: true, description: 'The submitted review; null when refused.' })
   review!: Review | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
   errors!: UserError[];
 }
 
@@ -61,7 +61,7 @@ function reloadAssignment(ctx: Context) {
 
 @Resolver(() => ReviewAssignment)
 export class ReviewAssignmentResolver {
-  @FieldResolver(() => ReviewSubject)
+  @FieldResolver(() => ReviewSubject, { description: 'The practice or resource to review.' })
   async subject(@Root() a: ReviewAssignment, @Ctx() ctx: Context): Promise<Practice | Resource> {
     const subject = a.practiceId ? await ctx.loaders.practice.load(a.practiceId) : await ctx.loaders.resource.load(a.resourceId!);
     if (!subject) throw new Error(`assignment ${a.id} has no readable subject`);
@@ -81,9 +81,9 @@ export class ReviewAssignmentResolver {
   @Mutation(() => ReviewAssignmentPayload, { description: 'Editors: SUBMITTED or UNDER_REVIEW: invite a roster expert (the subject becomes UNDER_REVIEW).' })
   async assignReviewer(
     @Ctx() ctx: Context,
-    @Arg('subjectId', () => ID) subjectId: string,
-    @Arg('expertId', () => ID) expertId: string,
-    @Arg('dueOn', () => DateScalar, { nullable: true }) dueOn?: string | null,
+    @Arg('subjectId', () => ID, { description: 'The practice or resource to review.' }) subjectId: string,
+    @Arg('expertId', () => ID, { description: 'The roster expert to invite; never the author of the subject.' }) expertId: string,
+    @Arg('dueOn', () => DateScalar, { nullable: true, description: 'The day the review is due; not in the past; no due date when omitted.' }) dueOn?: string | null,
   ): Promise<ReviewAssignmentPayload> {
     const result = await assignReviewer(ctx, subjectId, expertId, dueOn);
     if (result.ok) {
@@ -94,16 +94,16 @@ export class ReviewAssignmentResolver {
   }
 
   @Mutation(() => ReviewAssignmentPayload, { description: 'Editors: withdraw an INVITED or ACCEPTED assignment.' })
-  async withdrawAssignment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ReviewAssignmentPayload> {
+  async withdrawAssignment(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The assignment to withdraw.' }) id: string): Promise<ReviewAssignmentPayload> {
     return payload('assignment', await withdrawAssignment(ctx, id), reloadAssignment(ctx));
   }
 
   @Mutation(() => ReviewAssignmentPayload, { description: 'Reviewers: accept (declaring conflicts of interest first) or decline; a declared conflict ends the assignment.' })
   async respondToAssignment(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('accept') accept: boolean,
-    @Arg('conflictOfInterest', () => ConflictOfInterestInput) conflictOfInterest: ConflictOfInterestInput,
+    @Arg('id', () => ID, { description: 'The assignment (INVITED, of the calling reviewer).' }) id: string,
+    @Arg('accept', { description: 'true to accept, false to decline.' }) accept: boolean,
+    @Arg('conflictOfInterest', () => ConflictOfInterestInput, { description: 'The declaration every response carries, accepted or not.' }) conflictOfInterest: ConflictOfInterestInput,
   ): Promise<ReviewAssignmentPayload> {
     const result = await respondToAssignment(ctx, id, accept, conflictOfInterest);
     if (!result.ok) return { assignment: null, errors: result.errors };
@@ -113,8 +113,8 @@ export class ReviewAssignmentResolver {
   @Mutation(() => ReviewPayload, { description: 'Reviewers: the one review of an ACCEPTED assignment of their own.' })
   async submitReview(
     @Ctx() ctx: Context,
-    @Arg('assignmentId', () => ID) assignmentId: string,
-    @Arg('input', () => ReviewInput) input: ReviewInput,
+    @Arg('assignmentId', () => ID, { description: 'The ACCEPTED assignment the review answers.' }) assignmentId: string,
+    @Arg('input', () => ReviewInput, { description: 'The recommendation, score and comment.' }) input: ReviewInput,
   ): Promise<ReviewPayload> {
     return payload('review', await submitReview(ctx, assignmentId, input), (id) => {
       ctx.loaders.keyed.clear();

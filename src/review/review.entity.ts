@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../node/node.interface';
 import { DateTimeScalar } from '../graph/scalars';
 
 export enum ReviewDecision {
@@ -8,14 +9,22 @@ export enum ReviewDecision {
   REJECT = 'REJECT',
 }
 
-registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+registerEnumType(ReviewDecision, {
+  name: 'ReviewDecision',
+  description: "A reviewer's recommendation on a practice or resource; editors decide (EditorDecision) once the roster rule is met.",
+  valuesConfig: {
+    APPROVE: { description: 'Publish it as it is.' },
+    REVISE: { description: 'Publishable after the changes the comment asks for.' },
+    REJECT: { description: 'Not suitable for the hub.' },
+  },
+});
 
 /** A roster expert's peer review of exactly one practice or one resource. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A peer review by an expert of the roster.' })
+@ObjectType({ implements: Node, description: 'A peer review by an expert of the roster.' })
 @Entity('review')
 export class Review {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The review id: a UUID, unique across all types and stable; `node(id:)` and federation take it.' })
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -28,7 +37,7 @@ export class Review {
   @Column('uuid', { name: 'reviewer_id' })
   reviewerId!: string;
 
-  @Field(() => ReviewDecision)
+  @Field(() => ReviewDecision, { description: 'What the reviewer recommends.' })
   @Column('text')
   decision!: ReviewDecision;
 
@@ -37,7 +46,7 @@ export class Review {
   @Column('smallint')
   score!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The reviewer's comments for the submitter and editors; null when none." })
   @Column('text', { nullable: true })
   comment!: string | null;
 
@@ -49,7 +58,7 @@ export class Review {
   @Column('text', { name: 'conflict_of_interest', nullable: true })
   conflictOfInterest!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the review was submitted.' })
   @Column('timestamptz', { name: 'submitted_at' })
   submittedAt!: Date;
 

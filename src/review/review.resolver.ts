@@ -14,7 +14,7 @@ export const ReviewSubject = createUnionType({
 
 @Resolver(() => Review)
 export class ReviewResolver {
-  @FieldResolver(() => ReviewSubject)
+  @FieldResolver(() => ReviewSubject, { description: 'The practice or resource reviewed.' })
   async subject(@Root() review: Review, @Ctx() ctx: Context): Promise<Practice | Resource> {
     const subject = review.practiceId ? await ctx.loaders.practice.load(review.practiceId) : await ctx.loaders.resource.load(review.resourceId!);
     if (!subject) throw new Error(`review ${review.id} has no visible subject`);

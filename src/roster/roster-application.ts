@@ -7,7 +7,15 @@ export enum RosterApplicationStatus {
   DECLINED = 'DECLINED',
 }
 
-registerEnumType(RosterApplicationStatus, { name: 'RosterApplicationStatus' });
+registerEnumType(RosterApplicationStatus, {
+  name: 'RosterApplicationStatus',
+  description: 'Where an application to the peer review roster stands.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for an editor.' },
+    APPROVED: { description: 'Accepted: the applicant is on the roster as an expert.' },
+    DECLINED: { description: 'Not accepted by an editor.' },
+  },
+});
 
 @InputType({ description: 'An application to join the peer review roster.' })
 export class RosterApplicationInput {
@@ -29,28 +37,28 @@ export class RosterApplicationInput {
 
 @ObjectType({ description: 'An application to the peer review roster.' })
 export class RosterApplication {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The application id (a UUID).' })
   id!: string;
 
-  @Field(() => RosterApplicationStatus)
+  @Field(() => RosterApplicationStatus, { description: 'Where the application stands.' })
   status!: RosterApplicationStatus;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the member applied.' })
   submittedAt!: Date;
 
-  @Field()
+  @Field({ description: "The applicant's name as they gave it." })
   name!: string;
 
-  @Field()
+  @Field({ description: 'The organization the applicant works for or belongs to.' })
   affiliation!: string;
 
-  @Field()
+  @Field({ description: 'true when the applicant works for the UN system (the roster rule counts UN and non-UN reviewers apart).' })
   isUN!: boolean;
 
   @Field(() => [Int], { description: 'Objective numbers.' })
   expertise!: number[];
 
-  @Field()
+  @Field({ description: 'Why the applicant wants to review, and their experience.' })
   motivation!: string;
 
   @Field(() => ID, { nullable: true, description: 'The roster expert an approval created; the identity provider puts it in the reviewer token as expertId.' })

@@ -5,6 +5,7 @@ import type { Context } from '../context';
 import { Expert } from '../expert/expert.entity';
 import { connectionType, toConnection, type Connection } from '../graph/connection';
 import { decodeCursor, pageSize } from '../graph/ordering';
+import { ARG_DOCS } from '../graph/arg-docs';
 import { payload } from '../graph/payload';
 import { UserError } from '../graph/user-error';
 import { userInputError } from '../graph/user-input-error';
@@ -16,10 +17,10 @@ export const ExpertConnection = connectionType(Expert, 'Expert');
 
 @ObjectType({ description: 'The application as written, or why nothing was written.' })
 export class RosterApplicationPayload {
-  @Field(() => RosterApplication, { nullable: true })
+  @Field(() => RosterApplication, { nullable: true, description: 'The application as it now stands; null when refused.' })
   application!: RosterApplication | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
   errors!: UserError[];
 }
 
@@ -28,10 +29,10 @@ export class RosterResolver {
   @Query(() => ExpertConnection, { description: 'The peer review roster, by name; editors use it to pick reviewers (editors only).' })
   async experts(
     @Ctx() ctx: Context,
-    @Arg('isUN', () => Boolean, { nullable: true }) isUN?: boolean | null,
+    @Arg('isUN', () => Boolean, { nullable: true, description: 'true: only UN experts; false: only non-UN experts; omitted: both.' }) isUN?: boolean | null,
     @Arg('objective', () => Int, { nullable: true, description: 'Only experts of this objective (1..23).' }) objective?: number | null,
     @Arg('first', () => Int, { nullable: true, description: '0..100, default 20.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<Expert>> {
     requireRole(ctx, 'read the review roster', Role.EDITOR);
     if (objective != null && (!Number.isInteger(objective) || objective < 1 || objective > 23)) throw userInputError('objective', `objective must be from 1 to 23; got ${objective}.`);
@@ -43,7 +44,7 @@ export class RosterResolver {
   @Query(() => [RosterApplication], { description: 'Pending and decided applications to the roster, oldest first (editors only).' })
   rosterApplications(
     @Ctx() ctx: Context,
-    @Arg('status', () => RosterApplicationStatus, { nullable: true }) status?: RosterApplicationStatus | null,
+    @Arg('status', () => RosterApplicationStatus, { nullable: true, description: 'Only applications in this status; all when omitted.' }) status?: RosterApplicationStatus | null,
     @Arg('first', () => Int, { nullable: true, description: '0..100, default 20.' }) first?: number | null,
   ): Promise<RosterApplication[]> {
     requireRole(ctx, 'read roster applications', Role.EDITOR);
@@ -51,12 +52,12 @@ export class RosterResolver {
   }
 
   @Mutation(() => RosterApplicationPayload, { description: 'Members: apply to the peer review roster.' })
-  async applyToReviewRoster(@Ctx() ctx: Context, @Arg('input', () => RosterApplicationInput) input: RosterApplicationInput): Promise<RosterApplicationPayload> {
+  async applyToReviewRoster(@Ctx() ctx: Context, @Arg('input', () => RosterApplicationInput, { description: 'The application.' }) input: RosterApplicationInput): Promise<RosterApplicationPayload> {
     return payload('application', await applyToReviewRoster(ctx, input), async (id) => (await applicationById(ctx.sql, id))[0] ?? null);
   }
 
   @Mutation(() => RosterApplicationPayload, { description: 'Editors: approve (the expert joins the roster) or decline a pending application.' })
-  async decideRosterApplication(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('approve') approve: boolean): Promise<RosterApplicationPayload> {
+  async decideRosterApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The PENDING application to decide.' }) id: string, @Arg('approve', { description: 'true to approve, false to decline.' }) approve: boolean): Promise<RosterApplicationPayload> {
     return payload('application', await decideRosterApplication(ctx, id, approve), async (appId) => (await applicationById(ctx.sql, appId))[0] ?? null);
   }
 }

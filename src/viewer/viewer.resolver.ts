@@ -3,6 +3,7 @@ import { Role } from '../auth/principal';
 import type { Context } from '../context';
 import { Expert } from '../expert/expert.entity';
 import { connectionType, toConnection, type Connection } from '../graph/connection';
+import { ARG_DOCS } from '../graph/arg-docs';
 import { decodeCursor, pageSize, scopedOrdering, type Ordering } from '../graph/ordering';
 import type { Page } from '../graph/page-query';
 import { PracticeConnection } from '../practice/practice-connection';
@@ -19,7 +20,7 @@ export class Viewer {
   @Field(() => ID, { description: "The token's subject." })
   id!: string;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'What the token lets this person do; empty for a plain signed-in visitor.' })
   roles!: Role[];
 
   expertId!: string | null;
@@ -49,8 +50,8 @@ export class ViewerResolver {
   @FieldResolver(() => PracticeConnection, { description: 'Practices this person created, any status, newest first.' })
   practices(
     @Root() viewer: Viewer, @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<Practice>> {
     return page(NEWEST_FIRST, viewer, first, after, (size, keys) => ownContentPage<Practice>(ctx.sql, 'practice', viewer.id, size, keys));
   }
@@ -58,8 +59,8 @@ export class ViewerResolver {
   @FieldResolver(() => ResourceConnection, { description: 'Resources this person created, any status, newest first.' })
   resources(
     @Root() viewer: Viewer, @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<Resource>> {
     return page(NEWEST_FIRST, viewer, first, after, (size, keys) => ownContentPage<Resource>(ctx.sql, 'resource', viewer.id, size, keys));
   }
@@ -67,8 +68,8 @@ export class ViewerResolver {
   @FieldResolver(() => ReviewAssignmentConnection, { description: 'Review assignments of a reviewer, open ones first.' })
   assignments(
     @Root() viewer: Viewer, @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<ReviewAssignment>> {
     if (!viewer.expertId) {
       return Promise.resolve({ edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });

@@ -6,10 +6,10 @@ export class ReviewProgress {
   @Field(() => Int, { description: 'The current review round (1 for a first submission, one more after each resubmission).' })
   round!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Completed reviews of this round by UN experts; the rule needs at least 1.' })
   completedUN!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Completed reviews of this round by non-UN experts; the rule needs at least 2.' })
   completedNonUN!: number;
 
   @Field({ description: 'The rule is met and the decisions agree: an editor may decide.' })

@@ -43,7 +43,7 @@ describe('database constraints', () => {
   });
 
   it('refuses objective 24, as an objective and as a tag', async () => {
-    expect((await failure(db, `INSERT INTO objective (number, short_title, title) VALUES (24, 'Nope', '{"en":"Nope"}')`)).code).toBe(CHECK_VIOLATION);
+    expect((await failure(db, `INSERT INTO objective (number, short_title, short_title_i18n, title) VALUES (24, 'Nope', '{"en":"Nope"}', '{"en":"Nope"}')`)).code).toBe(CHECK_VIOLATION);
     expect(await failure(db, 'INSERT INTO practice_objective (practice_id, objective_number) VALUES ($1, 24)', [practiceId])).toEqual({
       code: FOREIGN_KEY_VIOLATION,
       constraint: 'practice_objective_objective_number_fkey',
@@ -95,7 +95,7 @@ describe('database constraints', () => {
     expect((await failure(db, `UPDATE practice SET slug = 'Not A Slug' WHERE id = $1`, [practiceId])).code).toBe(CHECK_VIOLATION);
     expect((await failure(db, `UPDATE practice SET scope = 'PLANETARY' WHERE id = $1`, [practiceId])).code).toBe(CHECK_VIOLATION);
     expect((await failure(db, `UPDATE resource SET url = 'javascript:alert(1)' WHERE id = (SELECT id FROM resource LIMIT 1)`)).code).toBe(CHECK_VIOLATION);
-    expect((await failure(db, `INSERT INTO country (code, name, region_code, subregion_code) VALUES ('ch', 'x', '150', '155')`)).code).toBe(CHECK_VIOLATION);
+    expect((await failure(db, `INSERT INTO country (code, name, name_i18n, region_code, subregion_code) VALUES ('ch', 'x', '{"en":"x"}', '150', '155')`)).code).toBe(CHECK_VIOLATION);
   });
 
   it('keeps objective_count and the review score current, so ranking keys never go stale', async () => {

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createServer, type HubServer } from '../../src/server';
+import { MIGRATIONS } from '../../src/db/migrations';
 
 describe('HTTP', () => {
   let db: TestDatabase;
@@ -30,7 +31,7 @@ describe('HTTP', () => {
   it('GET /health reports the database', async () => {
     const res = await fetch(url.replace(/graphql$/, 'health'));
     expect(res.status).toBe(200);
-    expect(await res.json() as any).toEqual({ status: 'ok', database: 'up', migrations: 5 });
+    expect(await res.json() as any).toEqual({ status: 'ok', database: 'up', migrations: MIGRATIONS.length });
   });
 
   it('refuses a body that is not JSON with 400 and a code', async () => {
