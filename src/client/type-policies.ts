@@ -41,10 +41,19 @@ import { relayStylePagination } from '@apollo/client/utilities';
 type KeyArgs = string[] | false;
 type KeyFieldsFunction = Extract<NonNullable<TypePolicy['keyFields']>, Function>;
 
+type PageInfo = Readonly<Record<string, unknown>>;
+
 interface StoredConnection {
   edges?: ReadonlyArray<StoreObject | Reference>;
   nodes?: ReadonlyArray<Reference>;
+  pageInfo?: PageInfo;
   [field: string]: unknown;
+}
+
+/** The page info of a list that goes on: its end from the new page, its start from the cached list. */
+function continued(cached: PageInfo | undefined, page: PageInfo | undefined): PageInfo {
+  const start = Object.entries(cached ?? {}).filter(([field]) => field === 'hasPreviousPage' || field === 'startCursor');
+  return { ...cached, ...page, ...Object.fromEntries(start) };
 }
 
 /**
@@ -77,18 +86,18 @@ export function relayConnection(keyArgs: KeyArgs): FieldPolicy<StoredConnection 
         if (incoming.nodes || existing?.nodes) merged.nodes = merged.edges!.map((edge) => options.readField<Reference>('node', edge)!);
         return merged;
       }
-      const pageInfo = { ...(existing?.pageInfo as object | undefined), ...(incoming.pageInfo as object | undefined) };
-      if (!incoming.nodes) return { ...existing, ...incoming, ...(existing?.pageInfo || incoming.pageInfo ? { pageInfo } : {}) };
-      const { edges: _stale, ...kept } = existing ?? {};
+      if (!incoming.nodes) {
+        const pageInfo = existing?.pageInfo || incoming.pageInfo ? { pageInfo: { ...existing?.pageInfo, ...incoming.pageInfo } } : {};
+        return { ...existing, ...incoming, ...pageInfo };
+      }
       if (!options.args?.after || !existing) return { ...incoming };
+      const { edges: _stale, ...kept } = existing;
       const fresh = new Set(incoming.nodes.map((node) => node.__ref));
-      const start = existing.pageInfo as { hasPreviousPage?: boolean; startCursor?: string | null } | undefined;
       return {
         ...kept,
         ...incoming,
         nodes: [...(existing.nodes ?? []).filter((node) => !fresh.has(node.__ref)), ...incoming.nodes],
-        // The cached list still starts where it started.
-        pageInfo: { ...pageInfo, ...(start && 'hasPreviousPage' in start ? { hasPreviousPage: start.hasPreviousPage } : {}), ...(start && 'startCursor' in start ? { startCursor: start.startCursor } : {}) },
+        pageInfo: continued(existing.pageInfo, incoming.pageInfo),
       };
     },
   };

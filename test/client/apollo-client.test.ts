@@ -96,7 +96,7 @@ describe('Apollo Client 4 against the served graph (src/client/type-policies.ts)
         if (!result.loading && result.data) return result.data as Data;
       }
       const missing = client.cache.diff({ query, variables: watched.variables, returnPartialData: true, optimistic: false }).missing;
-      throw new Error(`the watched query did not settle: ${JSON.stringify(watched.getCurrentResult()).slice(0, 500)} ${String(missing?.map((m) => m.message))}`);
+      throw new Error(`the watched query did not settle: ${JSON.stringify({ ...watched.getCurrentResult(), data: undefined })} ${missing?.message}`);
     };
     await settled();
     return {
@@ -202,6 +202,7 @@ describe('Apollo Client 4 against the served graph (src/client/type-policies.ts)
       const restarted = client.readQuery({ query: PRACTICES_BY_NODES, variables: { first: PAGE } });
       expect(restarted!.practices.nodes!.map((n) => n.id)).toEqual(byEdges.data!.practices.edges!.map((e) => e.node.id));
 
+      expect((await page.current()).practices.nodes).toHaveLength(PAGE);
       await page.more(restarted!.practices.pageInfo.endCursor);
       const count = await client.query<{ practices: { totalCount: number } }>({ query: gql`{ practices(first: 0) { totalCount } }`, fetchPolicy: 'network-only' });
       expect(count.data!.practices.totalCount).toBe(truth.practices.totalCount);
