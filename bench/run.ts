@@ -101,17 +101,27 @@ interface Soak {
   rssBeforeMb: number;
   rssAfterMb: number;
   peakRssMb: number;
+  /** A second minute of the same load: RSS that stays level means no leak. */
+  secondMinute: { requests: number; p99: number; errors: number; non2xx: number; rssAfterMb: number };
 }
 
-/** The soak row: 50 clients for 60 s on one page, with the server's memory before and after. */
+/**
+ * The soak row: 50 clients for 60 s on one page, with the server's memory before and after;
+ * then a second minute, so growth that levels off (heap sized for the load) can be told from
+ * a leak (growth that goes on).
+ */
 async function soak(url: string, body: string, server: ChildProcess, operation: string): Promise<Soak> {
   const rssBeforeMb = rssMb(server);
   const result = await load(url, body, 50, 60);
   await new Promise((resolve) => setTimeout(resolve, 2000)); // let the last responses and GC settle
+  const rssAfterMb = rssMb(server);
+  const second = await load(url, body, 50, 60);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   return {
     operation, connections: 50, seconds: 60, requests: result.requests.total, requestsPerSecond: result.requests.average,
     p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx,
-    rssBeforeMb, rssAfterMb: rssMb(server), peakRssMb: peakRssMb(server),
+    rssBeforeMb, rssAfterMb, peakRssMb: peakRssMb(server),
+    secondMinute: { requests: second.requests.total, p99: second.latency.p99, errors: second.errors, non2xx: second.non2xx, rssAfterMb: rssMb(server) },
   };
 }
 
@@ -263,7 +273,7 @@ async function main(): Promise<void> {
     const date = new Date().toISOString().slice(0, 10);
     const slug = `${date}-${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gb${soakOnly ? '-soak' : quick ? '-quick' : ''}`;
     mkdirSync('bench/results', { recursive: true });
-    const soakLine = `Soak (${soaked.operation}, ${soaked.connections} clients, ${soaked.seconds} s): ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p50 ${soaked.p50} ms, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx; server RSS ${soaked.rssBeforeMb} MB before, ${soaked.rssAfterMb} MB after (peak ${soaked.peakRssMb} MB).`;
+    const soakLine = `Soak (${soaked.operation}, ${soaked.connections} clients, ${soaked.seconds} s): ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p50 ${soaked.p50} ms, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx; server RSS ${soaked.rssBeforeMb} MB before, ${soaked.rssAfterMb} MB after; a second minute: ${soaked.secondMinute.requests} requests, p99 ${soaked.secondMinute.p99} ms, ${soaked.secondMinute.errors} errors, ${soaked.secondMinute.non2xx} non-2xx, RSS ${soaked.secondMinute.rssAfterMb} MB after (peak ${soaked.peakRssMb} MB).`;
     const table = `${markdown(rows, rss, machine, quick)}\n\n${soakLine}`;
     const ratioLines = ratios(rows);
     writeFileSync(`bench/results/${slug}.json`, JSON.stringify({ date, machine, quick, duration, concurrencies, seed: SEED, rss, rows, soak: soaked }, null, 2) + '\n');
