@@ -144,33 +144,46 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
     sendUnavailable(res, options.health);
     return;
   }
-  const gone = new AbortController();
+  // One controller for both ends of a request's life: its deadline and its client going away.
+  // A plain timer, cleared when the request is done: AbortSignal.timeout would keep the whole
+  // request (context, loaders, rows) reachable until the deadline, ~1,000 requests at 100 req/s.
+  const abort = new AbortController();
+  const deadline = setTimeout(
+    () => abort.abort(new DOMException(`The request ran past its ${options.requestTimeoutMs} ms deadline.`, 'TimeoutError')),
+    options.requestTimeoutMs,
+  );
+  deadline.unref();
   const onClose = () => {
-    if (!res.writableFinished) gone.abort(new Error('client closed the connection'));
+    if (!res.writableFinished) abort.abort(new Error('client closed the connection'));
   };
   res.on('close', onClose);
-  const signal = AbortSignal.any([gone.signal, AbortSignal.timeout(options.requestTimeoutMs)]);
+  const signal = abort.signal;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
-  const response = await countStatements(statements, () =>
-    apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: (req.method ?? 'GET').toUpperCase(),
-        headers,
-        search: new URL(req.url ?? '/', 'http://localhost').search,
-        body,
-      },
-      context: async () =>
-        createContext({
-          dataSource: options.dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, principal,
-          batching: options.batching, statementTimeoutMs: options.statementTimeoutMs, clientIp: clientIp(req, options.trustProxy),
-          signal, health: options.health, report,
-        }),
-    }),
-  );
-  res.off('close', onClose);
+  let response: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>>;
+  try {
+    response = await countStatements(statements, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: (req.method ?? 'GET').toUpperCase(),
+          headers,
+          search: new URL(req.url ?? '/', 'http://localhost').search,
+          body,
+        },
+        context: async () =>
+          createContext({
+            dataSource: options.dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, principal,
+            batching: options.batching, statementTimeoutMs: options.statementTimeoutMs, clientIp: clientIp(req, options.trustProxy),
+            signal, health: options.health, report,
+          }),
+      }),
+    );
+  } finally {
+    clearTimeout(deadline);
+    res.off('close', onClose);
+  }
   if (res.destroyed) return; // nobody is listening any more
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
