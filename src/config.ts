@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from './log/logger';
 
 /** Everything the process reads from its environment, validated once. */
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   rateLimitWindowMs: number;
   /** Answer introspection queries (default: on except in production). */
   introspection: boolean;
+  /** pino log level (LOG_LEVEL, default info). */
+  logLevel: LogLevel;
   /** Take the client address from X-Forwarded-For (behind a router or load balancer) for per-IP rate limits. */
   trustProxy: boolean;
   /** false: DataLoaders neither batch nor cache (the naive N+1 graph, for the benchmark only). */
@@ -126,6 +129,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (apqStore !== 'memory' && apqStore !== 'postgres') problems.push(`HUBGRAPH_APQ_STORE must be memory or postgres, got "${apqStore}"`);
 
   const production = nodeEnv === 'production';
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   let jwtSecret: string | null = env.HUBGRAPH_JWT_SECRET || null;
   if (jwtSecret !== null && jwtSecret.length < 32) problems.push('HUBGRAPH_JWT_SECRET must be at least 32 characters long');
   if (jwtSecret === DEV_JWT_SECRET && production) {
@@ -180,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitBudget: integer('HUBGRAPH_RATE_LIMIT', 250000, 0, 1_000_000_000),
     rateLimitWindowMs: integer('HUBGRAPH_RATE_LIMIT_WINDOW_MS', 60000, 1000, 3_600_000),
     introspection: flag('HUBGRAPH_INTROSPECTION', !production),
+    logLevel,
     trustProxy: flag('HUBGRAPH_TRUST_PROXY', false),
     batching: loaders !== 'off',
     apqStore: apqStore === 'postgres' ? 'postgres' : 'memory',

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase, type OpenDatabase } from './db/open-database';
 import { prepareDatabase } from './db/prepare-database';
 import { MemoryRateLimitStore } from './limits/rate-limit';
+import { logger } from './log/logger';
 import { createServer, type HubServer } from './server';
 
 const log = (line: string) => console.log(`[hub-graph] ${line}`);
@@ -13,6 +14,7 @@ const log = (line: string) => console.log(`[hub-graph] ${line}`);
 async function main(): Promise<void> {
   const began = Date.now();
   const config = loadConfig();
+  logger.level = config.logLevel;
   let opening: Promise<OpenDatabase> | null = null;
   let server: HubServer | null = null;
 

@@ -56,6 +56,12 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads LOG_LEVEL (default info) and refuses a level pino does not have', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(problemsOf({ LOG_LEVEL: 'loud' })).toEqual(['LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"']);
+  });
+
   it('uses no secret when only a JWKS is configured, in development as in production', () => {
     for (const NODE_ENV of ['development', 'production']) {
       const config = loadConfig({ NODE_ENV, HUBGRAPH_JWKS_URL: 'http://localhost:8081/jwks.json' });

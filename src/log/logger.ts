@@ -1,9 +1,15 @@
 import pino, { type Logger } from 'pino';
 
-/** The process's logger: JSON lines on stdout (pino); `LOG_LEVEL` picks the level (default info, silent under jest). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The process's logger: JSON lines on stdout (pino), level info until main.ts applies
+ * LOG_LEVEL from the configuration (tests set it to silent in their setup).
+ */
 export const logger: Logger = pino({
   name: 'hub-graph',
-  level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info'),
+  level: 'info',
   redact: { paths: ['req.headers.authorization', 'authorization', '*.authorization'], censor: '[redacted]' },
 });
 
