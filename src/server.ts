@@ -23,6 +23,7 @@ import { sendJson } from './http/respond';
 import type { ApqStoreKind } from './cache/apq-store';
 import { httpCaching } from './cache/http-cache';
 import { defaultIdeDirectory, IdeHandler, isIdeAssetPath, wantsIdePage } from './ide/ide-handler';
+import { defaultExploreDirectory, ExploreHandler, isExplorePath } from './explore/explore-handler';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -47,6 +48,8 @@ export interface ServerOptions {
   ide?: boolean;
   /** Where the built IDE is (default: dist/ide, written by `npm run build`). */
   ideDirectory?: string;
+  /** Where the built objective-network explorer is (default: dist/explore, written by `npm run build`). */
+  exploreDirectory?: string;
   /** false: the naive N+1 comparator of the benchmark (HUBGRAPH_LOADERS=off). */
   batching?: boolean;
   /** Where APQ documents are kept: this process (default) or the `persisted_query` table, shared by every instance. */
@@ -187,6 +190,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const errorLog = new RateLimitedLog();
   const statementTimeoutMs = options.statementTimeoutMs ?? 5000;
   const tokens = createTokenVerifier(options.auth ?? { secret: null, jwksUrl: null, issuer: null, audience: null });
+  const explore = new ExploreHandler({ directory: options.exploreDirectory ?? defaultExploreDirectory() });
   const ide = new IdeHandler({ enabled: options.ide ?? options.introspection ?? !options.production, directory: options.ideDirectory ?? defaultIdeDirectory() });
   // Cache-Control from the cache hints (src/cache), APQ (manifest, then memory or PostgreSQL), the safelist.
   const caching = httpCaching({
@@ -258,6 +262,8 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
         await handleGraphQL(apollo, graphqlOptions, req, res);
       } else if (isIdeAssetPath(pathname)) {
         await ide.serveAsset(req, res, pathname);
+      } else if (isExplorePath(pathname)) {
+        await explore.serve(req, res, pathname); // the objective-network explorer (src/explore)
       } else if (isExportPath(pathname)) {
         await handleExport({ dataSource: options.dataSource, tokens, health, statementTimeoutMs: options.exportStatementTimeoutMs ?? 60_000 }, pathname, req, res);
       } else if (pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {

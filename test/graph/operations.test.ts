@@ -30,6 +30,8 @@ const PAGES: Record<string, { variables: Record<string, unknown>; bound: number;
   'network.graphql': { variables: { filter: { regions: ['002'], scopes: ['REGIONAL', 'NATIONAL'] }, minShared: 2 }, bound: 2, nonEmpty: (d) => d.objectiveNetwork.edges },
   // Objectives × regions over the practices active since 2019.
   'coverage.graphql': { variables: { by: 'REGION', filter: { activeFrom: '2019-01-01' } }, bound: 2, nonEmpty: (d) => d.objectiveCoverage },
+  // The explorer's edge drill-down: practices on objectives 10 and 11 (GET /explore).
+  'explore.graphql': { variables: { number: 10, filter: { objectives: [11] } }, bound: 4, nonEmpty: (d) => d.objective.practices.nodes },
 };
 
 describe('schema/operations: one round trip, a bounded number of statements', () => {

@@ -39,7 +39,7 @@ describe('limits: cost, depth, aliases, directives, tokens', () => {
     const dir = path.join('schema', 'operations');
     const variables: Record<string, Record<string, unknown>> = {
       'objective.graphql': { number: 10 }, 'practice.graphql': { slug: 'x' }, 'call.graphql': { slug: 'x' }, 'group.graphql': { slug: 'x' },
-      'coverage.graphql': { by: 'REGION' },
+      'coverage.graphql': { by: 'REGION' }, 'explore.graphql': { number: 10 },
     };
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
       for (const first of [undefined, 100]) {
