@@ -19,6 +19,7 @@ import { poolOf } from './db/sql';
 import { RateLimitedLog } from './log/logger';
 import { Metrics } from './observability/metrics';
 import { reportPlugin } from './observability/report-plugin';
+import { countedCache } from './observability/counted-cache';
 import { sendJson } from './http/respond';
 import type { ApqStoreKind } from './cache/apq-store';
 import { httpCaching } from './cache/http-cache';
@@ -221,7 +222,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     // No "Did you mean …?" suggestions in production: they let a caller map the schema without introspection.
     hideSchemaDetailsFromClientErrors: options.production,
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
-    persistedQueries: caching.persistedQueries,
+    persistedQueries: { ...caching.persistedQueries, cache: countedCache(caching.persistedQueries.cache, metrics, 'apq') },
     // GET queries need no preflight header (browsers, CDNs). CSRF needs no header check here: POST
     // bodies must be JSON (the handler ignores any other type), GET runs queries only (Apollo
     // refuses a mutation over GET with 405), and credentials travel in Authorization, never in cookies.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Role } from '../../src/auth/principal';
 import { signToken } from '../../src/auth/sign-token';
 import { poolOf } from '../../src/db/sql';
@@ -69,6 +70,22 @@ describe('operators: one log line per request, Prometheus metrics', () => {
     expect(text).toMatch(/^hubgraph_pool_connections \d+$/m);
     expect(text).toMatch(/^hubgraph_database_up 1$/m);
     expect(text).toMatch(/^hubgraph_process_cpu_seconds_total /m);
+  });
+
+  it('counts APQ lookups as cache hits and misses', async () => {
+    const query = '{ guidingPrinciples { code } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const apq = (body: Record<string, unknown>) => post({ ...body, extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    const count = async (result: string) => {
+      const text = await (await fetch(url.replace(/graphql$/, 'metrics'))).text();
+      return Number(new RegExp(`hubgraph_cache_requests_total\\{cache="apq",result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    };
+    const [hits, misses] = [await count('hit'), await count('miss')];
+    expect((await (await apq({})).json() as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await (await apq({ query })).json() as any).data.guidingPrinciples).toHaveLength(10);
+    expect((await (await apq({})).json() as any).data.guidingPrinciples).toHaveLength(10);
+    expect(await count('miss')).toBe(misses + 1);
+    expect(await count('hit')).toBe(hits + 1);
   });
 
   it('keeps operation labels bounded: unnamed, odd and the 101st distinct names share a label', async () => {
