@@ -13,11 +13,13 @@ import { seed, SEED_VERSION } from '../seeds/seed';
  * `npm run bench [-- --quick]`: what one round trip costs. The `large` seed in its own
  * embedded PostgreSQL (.data/bench), the server in production mode, and for each page:
  * the graph, the same graph with batching off (the naive N+1), and for two pages the
- * floor (one hand-written statement building the JSON). Closed-model load with
- * autocannon at concurrency 1, 10 and 50, no pipelining.
+ * floor (one hand-written statement building the JSON). `graph` and `naive` run with
+ * HUBGRAPH_RESPONSE_CACHE=off; `cached` is the graph with the response cache on (every
+ * measured request after the probe is a hit). Closed-model load with autocannon at
+ * concurrency 1, 10 and 50, no pipelining.
  */
 
-type Mode = 'graph' | 'naive' | 'floor';
+type Mode = 'graph' | 'cached' | 'naive' | 'floor';
 
 interface Operation {
   name: string;
@@ -175,13 +177,13 @@ async function operations(url: string): Promise<Operation[]> {
   return ops;
 }
 
-async function probe(url: string, body: string): Promise<{ bytes: number; statements: number | null }> {
+async function probe(url: string, body: string): Promise<{ bytes: number; statements: number | null; cache: string | null }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 300)}`);
   const json = JSON.parse(text);
   if (json.errors) throw new Error(`${url}: ${JSON.stringify(json.errors).slice(0, 300)}`);
-  return { bytes: Buffer.byteLength(text), statements: json.extensions?.sqlStatements ?? null };
+  return { bytes: Buffer.byteLength(text), statements: json.extensions?.sqlStatements ?? null, cache: res.headers.get('x-hubgraph-cache') };
 }
 
 async function load(url: string, body: string, connections: number, duration: number): Promise<autocannon.Result> {
@@ -208,9 +210,11 @@ function ratios(rows: Row[]): string[] {
       const graph = at(op, 'graph', c);
       const naive = at(op, 'naive', c);
       const floor = at(op, 'floor', c);
+      const cached = at(op, 'cached', c);
       if (!graph) continue;
       const bits = [`c${c}:`];
       const ratio = (a: number, b: number, digits: number) => (a > 0 && b > 0 ? `${(a / b).toFixed(digits)}x` : 'n/a (saturated)');
+      if (cached) bits.push(`cached/graph ${ratio(cached.requestsPerSecond, graph.requestsPerSecond, 1)}`);
       if (naive) bits.push(`graph/naive ${ratio(graph.requestsPerSecond, naive.requestsPerSecond, 1)}`);
       if (floor) bits.push(`graph/floor ${ratio(graph.requestsPerSecond, floor.requestsPerSecond, 2)}`);
       parts.push(bits.join(' '));
@@ -232,14 +236,16 @@ async function main(): Promise<void> {
     ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', HUBGRAPH_DEBUG_SQL: '1', HUBGRAPH_SEED_ON_START: '0', HUBGRAPH_RATE_LIMIT: '0',
     HUBGRAPH_JWT_SECRET: process.env.HUBGRAPH_JWT_SECRET ?? 'bench-secret-of-at-least-thirty-two-characters',
   };
-  const ports = { graph: await freePort(), naive: await freePort(), floor: await freePort() };
+  const ports = { graph: await freePort(), cached: await freePort(), naive: await freePort(), floor: await freePort() };
   const servers: Record<Mode, ChildProcess> = {
-    graph: await startProcess('graph', ['dist/src/main.js'], { ...env, PORT: String(ports.graph) }, /ready in/),
-    naive: await startProcess('naive', ['dist/src/main.js'], { ...env, PORT: String(ports.naive), HUBGRAPH_LOADERS: 'off' }, /ready in/),
+    graph: await startProcess('graph', ['dist/src/main.js'], { ...env, PORT: String(ports.graph), HUBGRAPH_RESPONSE_CACHE: 'off' }, /ready in/),
+    cached: await startProcess('cached', ['dist/src/main.js'], { ...env, PORT: String(ports.cached), HUBGRAPH_RESPONSE_CACHE: 'on' }, /ready in/),
+    naive: await startProcess('naive', ['dist/src/main.js'], { ...env, PORT: String(ports.naive), HUBGRAPH_LOADERS: 'off', HUBGRAPH_RESPONSE_CACHE: 'off' }, /ready in/),
     floor: await startProcess('floor', ['dist/bench/floor-server.js', db.url, String(ports.floor)], env, /floor ready/),
   };
   const urls: Record<Mode, string> = {
     graph: `http://127.0.0.1:${ports.graph}/graphql`,
+    cached: `http://127.0.0.1:${ports.cached}/graphql`,
     naive: `http://127.0.0.1:${ports.naive}/graphql`,
     floor: `http://127.0.0.1:${ports.floor}/graphql`,
   };
@@ -247,10 +253,13 @@ async function main(): Promise<void> {
   try {
     const ops = await operations(db.url);
     for (const op of soakOnly ? [] : ops) {
-      const modes: [Mode, string][] = [['graph', op.body], ['naive', op.body]];
+      const modes: [Mode, string][] = [['graph', op.body], ['cached', op.body], ['naive', op.body]];
       if (op.floor) modes.push(['floor', op.floor]);
       for (const [mode, body] of modes) {
-        const { bytes, statements } = await probe(urls[mode], body);
+        // The cached server: the first probe fills the cache, the second is a hit (0 statements).
+        if (mode === 'cached') await probe(urls[mode], body);
+        const { bytes, statements, cache } = await probe(urls[mode], body);
+        if (mode === 'cached' && cache !== 'hit') log(`${op.name}: the cached server answered the repeated probe with x-hubgraph-cache ${cache} (not cacheable?)`);
         for (const c of concurrencies) {
           await load(urls[mode], body, c, warmup);
           const result = await load(urls[mode], body, c, duration);
@@ -268,7 +277,7 @@ async function main(): Promise<void> {
     log('soak: 50 clients for 60 s on the home page…');
     const soaked = await soak(urls.graph, home.body, servers.graph, 'home');
     log(`soak: ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx, RSS ${soaked.rssBeforeMb} -> ${soaked.rssAfterMb} MB (peak ${soaked.peakRssMb})`);
-    const rss = { graph: peakRssMb(servers.graph), naive: peakRssMb(servers.naive), floor: peakRssMb(servers.floor) };
+    const rss = { graph: peakRssMb(servers.graph), cached: peakRssMb(servers.cached), naive: peakRssMb(servers.naive), floor: peakRssMb(servers.floor) };
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
     const date = new Date().toISOString().slice(0, 10);
     const slug = `${date}-${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gb${soakOnly ? '-soak' : quick ? '-quick' : ''}`;

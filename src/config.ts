@@ -54,6 +54,11 @@ export interface Config {
   apqStore: 'memory' | 'postgres';
   /** Answer only the operations of schema/operations/manifest.json (and `_service { sdl }`); enforced in production. */
   safelist: boolean;
+  /** Keep whole answers to anonymous public reads in each process, cleared by every write (HUBGRAPH_RESPONSE_CACHE, default on). */
+  responseCache: boolean;
+  /** Most answers (HUBGRAPH_RESPONSE_CACHE_MAX_ENTRIES, default 1000) and megabytes (HUBGRAPH_RESPONSE_CACHE_MAX_MB, default 64) it keeps. */
+  responseCacheMaxEntries: number;
+  responseCacheMaxMb: number;
 }
 
 /**
@@ -190,6 +195,9 @@ export function loadConfig(env: Env = process.env): Config {
     batching: loaders !== 'off',
     apqStore: apqStore === 'postgres' ? 'postgres' : 'memory',
     safelist: flag('HUBGRAPH_SAFELIST', false),
+    responseCache: flag('HUBGRAPH_RESPONSE_CACHE', true),
+    responseCacheMaxEntries: integer('HUBGRAPH_RESPONSE_CACHE_MAX_ENTRIES', 1000, 1, 1_000_000),
+    responseCacheMaxMb: integer('HUBGRAPH_RESPONSE_CACHE_MAX_MB', 64, 1, 16_384),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

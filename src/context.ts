@@ -10,6 +10,7 @@ import { localeFromAcceptLanguage } from './i18n/accept-language';
 import { Locale } from './i18n/localized-text';
 import { createLoaders, type Loaders } from './modules';
 import { emptyReport, type RequestReport } from './observability/request-log';
+import type { WriteInvalidation } from './cache/response-cache';
 
 export interface Context {
   /** The operation's database session: reads (`query`) and writes (`transaction`). */
@@ -27,6 +28,8 @@ export interface Context {
   clientIp: string | null;
   /** What plugins learn about the request, for its log line and metrics. */
   report: RequestReport;
+  /** With the response cache on: what a committed write does to it (NOTIFY, clear); see write(). */
+  invalidation?: WriteInvalidation | null;
 }
 
 export interface ContextInput {
@@ -45,14 +48,17 @@ export interface ContextInput {
   signal?: AbortSignal;
   health?: DatabaseHealth;
   report?: RequestReport;
+  invalidation?: WriteInvalidation | null;
 }
 
 /** A new context, with a new session, policy and loaders, for one operation. */
 export function createContext(input: ContextInput): Context {
   const pool = input.pool ?? poolOf(input.dataSource!);
   const statements = input.statements ?? new StatementCounter();
-  const sql = new DbSession(pool, statements, { statementTimeoutMs: input.statementTimeoutMs ?? 5000, signal: input.signal, health: input.health });
   const principal = input.principal ?? ANONYMOUS;
+  // A signed-in caller's visibility predicates quote their ids into SQL: such texts stay unnamed.
+  const prepare = principal.id === null && principal.expertId === null;
+  const sql = new DbSession(pool, statements, { statementTimeoutMs: input.statementTimeoutMs ?? 5000, signal: input.signal, health: input.health, prepare });
   const policy = new VisibilityPolicy(principal);
   return {
     sql,
@@ -63,5 +69,6 @@ export function createContext(input: ContextInput): Context {
     statements,
     clientIp: input.clientIp ?? null,
     report: input.report ?? emptyReport(),
+    invalidation: input.invalidation ?? null,
   };
 }

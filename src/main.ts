@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
       apqStore: config.apqStore,
       safelist: config.safelist,
+      responseCache: config.responseCache && { maxEntries: config.responseCacheMaxEntries, maxBytes: config.responseCacheMaxMb * 1024 * 1024 },
       limits: {
         costLimit: config.costLimit,
         editorCostLimit: config.editorCostLimit,

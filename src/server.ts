@@ -23,6 +23,7 @@ import { countedCache } from './observability/counted-cache';
 import { sendJson } from './http/respond';
 import type { ApqStoreKind } from './cache/apq-store';
 import { httpCaching } from './cache/http-cache';
+import { DEFAULT_RESPONSE_CACHE_LIMITS, InvalidationListener, ResponseCache, type ResponseCacheLimits } from './cache/response-cache';
 import { defaultIdeDirectory, IdeHandler, isIdeAssetPath, wantsIdePage } from './ide/ide-handler';
 import { defaultExploreDirectory, ExploreHandler, isExplorePath } from './explore/explore-handler';
 
@@ -57,6 +58,12 @@ export interface ServerOptions {
   apqStore?: ApqStoreKind;
   /** Refuse, in production, operations outside schema/operations/manifest.json (`_service { sdl }` excepted); default off. */
   safelist?: boolean;
+  /**
+   * Keep whole answers to anonymous public reads in this process, cleared by every committed
+   * write (here at once, elsewhere through LISTEN/NOTIFY); default off here, on in main.ts
+   * (HUBGRAPH_RESPONSE_CACHE). An object sets its limits.
+   */
+  responseCache?: boolean | Partial<ResponseCacheLimits>;
 }
 
 export interface HubServer {
@@ -197,10 +204,15 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const caching = httpCaching({
     pool: poolOf(options.dataSource), production: options.production, apqStore: options.apqStore, safelist: options.safelist, maxTokens: DEFAULT_LIMITS.maxTokens,
   });
+  // The response cache of anonymous reads and its invalidation (src/cache/response-cache.ts).
+  const responseCache = options.responseCache
+    ? new ResponseCache({ ...DEFAULT_RESPONSE_CACHE_LIMITS, ...(typeof options.responseCache === 'object' ? options.responseCache : {}) }, metrics)
+    : null;
+  const invalidation = responseCache ? new InvalidationListener(poolOf(options.dataSource), responseCache) : null;
   const graphqlOptions = {
     dataSource: options.dataSource, tokens, batching: options.batching ?? true, statementTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000, health, trustProxy: options.trustProxy ?? false, metrics,
-    safelist: caching.safelist,
+    safelist: caching.safelist, responseCache, invalidation,
   };
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
@@ -299,6 +311,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     if (!started) {
       started = true;
       await apollo.start();
+      await invalidation?.start();
     }
   };
   return {
@@ -316,6 +329,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
     },
     async stop() {
       health.stop();
+      await invalidation?.stop();
       if (started) await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -131,3 +131,23 @@ describe('loadConfig: HTTP caching, APQ store, safelist', () => {
     ]);
   });
 });
+
+describe('loadConfig: response cache', () => {
+  it('is on by default, with its limits', () => {
+    expect(loadConfig({})).toMatchObject({ responseCache: true, responseCacheMaxEntries: 1000, responseCacheMaxMb: 64 });
+  });
+
+  it('reads HUBGRAPH_RESPONSE_CACHE and its limits', () => {
+    expect(loadConfig({ HUBGRAPH_RESPONSE_CACHE: 'off' })).toMatchObject({ responseCache: false });
+    expect(loadConfig({ HUBGRAPH_RESPONSE_CACHE: 'on', HUBGRAPH_RESPONSE_CACHE_MAX_ENTRIES: '50', HUBGRAPH_RESPONSE_CACHE_MAX_MB: '8' }))
+      .toMatchObject({ responseCache: true, responseCacheMaxEntries: 50, responseCacheMaxMb: 8 });
+  });
+
+  it('refuses a value that is not a flag and limits out of range, with the others', () => {
+    expect(problemsOf({ HUBGRAPH_RESPONSE_CACHE: 'sometimes', HUBGRAPH_RESPONSE_CACHE_MAX_ENTRIES: '0', HUBGRAPH_RESPONSE_CACHE_MAX_MB: 'lots' })).toEqual([
+      'HUBGRAPH_RESPONSE_CACHE must be one of 1/0, true/false, yes/no, on/off, got "sometimes"',
+      'HUBGRAPH_RESPONSE_CACHE_MAX_ENTRIES must be an integer from 1 to 1000000, got "0"',
+      'HUBGRAPH_RESPONSE_CACHE_MAX_MB must be an integer from 1 to 16384, got "lots"',
+    ]);
+  });
+});

@@ -8,13 +8,33 @@ import { Locale, localize } from '../i18n/localized-text';
 import { Practice } from '../practice/practice.entity';
 import { Resource } from '../resource/resource.entity';
 import { CuratedView } from './curated-view.entity';
-import { viewItems, type ViewList } from './curated-view.store';
+import { viewItems, type ViewList, type ViewRelated } from './curated-view.store';
 
 const DEFAULT_FIRST = 6;
 
+/** Primes the operation's loaders with what the view's statement brought along for an item. */
+function primeRelated(ctx: Context, list: ViewList, row: { id: string; publisherId?: string | null; communityGroupId?: string | null }, related: ViewRelated): void {
+  switch (list) {
+    case 'practices':
+      ctx.loaders.objectivesOfPractice.prime(row.id, related.objectives);
+      ctx.loaders.implementersOfPractice.prime(row.id, related.implementers);
+      break;
+    case 'resources':
+      if (row.publisherId && related.publisher) ctx.loaders.organization.prime(row.publisherId, related.publisher);
+      break;
+    case 'events':
+      if (row.communityGroupId && related.group) ctx.loaders.group.prime(row.communityGroupId, related.group);
+      break;
+    case 'communityGroups':
+      ctx.loaders.objectivesOfGroup.prime(row.id, related.objectives);
+      break;
+  }
+}
+
 function items<Row>(ctx: Context, view: CuratedView, list: ViewList, first: number | null | undefined): Promise<Row[]> {
   const size = pageSize(first, DEFAULT_FIRST);
-  const loader = ctx.loaders.keyed.get<string, Row[]>(`view:${list}:${size}`, (slugs) => viewItems<Row>(ctx.sql, ctx.policy, list, slugs, size));
+  const loader = ctx.loaders.keyed.get<string, Row[]>(`view:${list}:${size}`, (slugs) =>
+    viewItems<Row>(ctx.sql, ctx.policy, list, slugs, size, (row, related) => primeRelated(ctx, list, row as never, related)));
   return loader.load(view.slug);
 }
 

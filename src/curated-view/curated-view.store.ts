@@ -51,16 +51,47 @@ const LISTS = {
 
 export type ViewList = keyof typeof LISTS;
 
+const OBJECTIVE_JSON = `json_build_object('number', o.number, 'shortTitle', o.short_title, 'localizedShortTitle', o.short_title_i18n, 'title', o.title)`;
+const ORGANIZATION_JSON = `json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'countryCode', o.country_code)`;
+
+/**
+ * Relations every page shows with a view's items, fetched in the view's statement as JSON
+ * per item (the same rows, in the same order, as their loaders' statements): the resolver
+ * primes the loaders with them, so the field resolvers need no further statement.
+ */
+const RELATED: Record<ViewList, Record<string, string>> = {
+  practices: {
+    objectives: `(SELECT coalesce(json_agg(${OBJECTIVE_JSON} ORDER BY o.number), '[]') FROM practice_objective l JOIN objective o ON o.number = l.objective_number WHERE l.practice_id = x.id)`,
+    implementers: `(SELECT coalesce(json_agg(${ORGANIZATION_JSON} ORDER BY o.name, o.id), '[]') FROM practice_organization l JOIN organization o ON o.id = l.organization_id WHERE l.practice_id = x.id AND l.role = 'IMPLEMENTER')`,
+  },
+  resources: {
+    publisher: `(SELECT ${ORGANIZATION_JSON} FROM organization o WHERE o.id = x."publisherId")`,
+  },
+  events: {
+    group: `(SELECT json_build_object('id', g.id, 'slug', g.slug, 'name', g.name, 'description', g.description, 'memberCount', g.member_count) FROM community_group g WHERE g.id = x."communityGroupId")`,
+  },
+  communityGroups: {
+    objectives: `(SELECT coalesce(json_agg(${OBJECTIVE_JSON} ORDER BY o.number), '[]') FROM community_group_objective l JOIN objective o ON o.number = l.objective_number WHERE l.community_group_id = x.id)`,
+  },
+};
+
+/** An item's related rows, by the names of `RELATED[list]`. */
+export type ViewRelated = Record<string, any>;
+
 /**
  * The first `first` items of one list of each view: the view's pinned items in their
  * editor's order, then the best-ranked others (on the view's objective, for computed
  * views). One statement for every view asked for.
  */
-export async function viewItems<Row>(sql: Sql, policy: VisibilityPolicy, list: ViewList, slugs: readonly string[], first: number): Promise<Row[][]> {
+export async function viewItems<Row>(
+  sql: Sql, policy: VisibilityPolicy, list: ViewList, slugs: readonly string[], first: number,
+  onRelated?: (row: Row, related: ViewRelated) => void,
+): Promise<Row[][]> {
   const l = LISTS[list];
+  const related = Object.entries(RELATED[list]);
   const visible = l.visible ? policy.listed() : 'true';
   const groups = await groupedQuery<string, Row & { __group?: number; __position?: number }>(sql, `/* curatedView_${list} */
-    SELECT v.slug AS parent, x.* FROM curated_view v
+    SELECT v.slug AS parent, x.*${related.map(([name, expr]) => `, ${expr} AS "__related_${name}"`).join('')} FROM curated_view v
     CROSS JOIN LATERAL (
       SELECT * FROM (
         (SELECT ${l.columns}, 0 AS "__group", i.position::bigint AS "__position"
@@ -77,5 +108,14 @@ ${l.parts.map((part, i) => `
     ) x
     WHERE v.slug = ANY($1::text[])
     ORDER BY v.slug, x."__group", x."__position"`, slugs, [first]);
-  return groups.map((rows) => rows.map(({ __group: _g, __position: _p, ...row }) => row as unknown as Row));
+  return groups.map((rows) => rows.map(({ __group: _g, __position: _p, ...rest }) => {
+    const row = rest as Record<string, unknown>;
+    const found: ViewRelated = {};
+    for (const [name] of related) {
+      found[name] = row[`__related_${name}`];
+      delete row[`__related_${name}`];
+    }
+    onRelated?.(row as unknown as Row, found);
+    return row as unknown as Row;
+  }));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Pool, PoolClient } from 'pg';
 import type { DatabaseHealth } from './database-health';
@@ -11,6 +12,38 @@ export interface SessionOptions {
   signal?: AbortSignal;
   /** Told about connection failures and successes (503 answers while the database is down). */
   health?: DatabaseHealth;
+  /**
+   * Send single-statement texts as named prepared statements (PostgreSQL keeps their plans
+   * per connection). Default true; false when texts embed per-caller literals (a signed-in
+   * caller's visibility predicates), which would make unbounded names per connection.
+   */
+  prepare?: boolean;
+}
+
+/** At most this many named statements per connection; past it, texts go unnamed. */
+export const MAX_PREPARED_PER_CONNECTION = 500;
+
+const statementNames = new Map<string, string>();
+
+/**
+ * The prepared statement name of `text` (a short hash), or null for a text that cannot be
+ * prepared: a multi-statement string (`BEGIN; SET LOCAL …`) or one without a statement.
+ */
+export function preparedName(text: string): string | null {
+  if (text.includes(';')) return null; // conservative: a ';' anywhere may separate statements
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `hg_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (statementNames.size >= 5000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** pg 8's per-connection record of the statements it prepared (name → text). */
+function preparedOn(client: PoolClient): Record<string, string> | null {
+  const connection = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection;
+  return connection?.parsedStatements ?? null;
 }
 
 /** Why an operation was cut short: its deadline passed, or its client went away. */
@@ -102,10 +135,22 @@ export class DbSession implements Sql {
     client.release(broken ?? lost?.error ?? undefined);
   }
 
+  /** The prepared statement name to send `text` under on `client`, or null to send it unnamed. */
+  private nameFor(client: PoolClient, text: string): string | null {
+    if (this.options.prepare === false) return null;
+    const name = preparedName(text);
+    if (!name) return null;
+    const prepared = preparedOn(client);
+    if (!prepared) return null;
+    if (prepared[name] !== undefined) return prepared[name] === text ? name : null;
+    return Object.keys(prepared).length < MAX_PREPARED_PER_CONNECTION ? name : null;
+  }
+
   private async run<Row>(client: PoolClient, text: string, params: unknown[]): Promise<Row[]> {
     const epoch = this.options.health?.epoch;
     try {
-      const result = await client.query(text, params);
+      const name = this.nameFor(client, text);
+      const result = name ? await client.query({ name, text, values: params }) : await client.query(text, params);
       this.options.health?.succeeded(epoch);
       return result.rows as Row[];
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import type { Sql } from '../db/sql';
+import { NOTIFY_SQL } from '../cache/response-cache';
 import { Refusal, userError, UserErrorCode, type UserError } from './user-error';
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
@@ -20,12 +21,22 @@ const CONSTRAINT_ERRORS: Record<string, UserErrorCode> = {
  * Anything else rolls back and is rethrown.
  */
 export async function write<T>(
-  ctx: Pick<Context, 'sql'>,
+  ctx: Pick<Context, 'sql'> & Partial<Pick<Context, 'invalidation'>>,
   work: (tx: Sql) => Promise<T>,
   constraints: Record<string, UserError> = {},
 ): Promise<WriteResult<T>> {
+  const invalidation = ctx.invalidation ?? null;
   try {
-    return { ok: true, value: await ctx.sql.transaction(work) };
+    if (!invalidation) return { ok: true, value: await ctx.sql.transaction(work) };
+    // The response cache (src/cache/response-cache.ts): NOTIFY inside the transaction, so other
+    // instances hear of the write at its commit (and never of a rollback); this one clears after COMMIT.
+    const value = await ctx.sql.transaction(async (tx) => {
+      const result = await work(tx);
+      await tx.query(NOTIFY_SQL, [invalidation.origin]);
+      return result;
+    });
+    invalidation.committed();
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, errors: error.errors };
     const pg = error as { code?: string; constraint?: string; detail?: string };

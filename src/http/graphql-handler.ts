@@ -11,6 +11,8 @@ import { emptyReport, logRequest, requestIdOf } from '../observability/request-l
 import { sendJson } from './respond';
 import { VARY } from '../cache/http-cache';
 import type { Safelist } from '../cache/safelist';
+import { cacheableBody, requestParameters, responseKey, type ResponseCache, type WriteInvalidation } from '../cache/response-cache';
+import { localeFromAcceptLanguage } from '../i18n/accept-language';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -70,6 +72,10 @@ export interface GraphQLHandlerOptions {
   metrics: Metrics;
   /** Safelist mode: requests for documents outside the manifest are refused here, before Apollo (src/cache/safelist.ts). */
   safelist?: Safelist | null;
+  /** Whole answers to anonymous reads (src/cache/response-cache.ts); null: off. */
+  responseCache?: ResponseCache | null;
+  /** What a committed write does to the response caches (NOTIFY, clear); null: nothing. */
+  invalidation?: WriteInvalidation | null;
 }
 
 /** The caller's address: the socket's, or behind a trusted proxy the first X-Forwarded-For entry. */
@@ -144,6 +150,27 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
     sendUnavailable(res, options.health);
     return;
   }
+  // The response cache: anonymous reads only (no Authorization header at all), keyed by document,
+  // variables, operation name and resolved locale; see src/cache/response-cache.ts.
+  const cache = options.responseCache?.available && principal.id === null && req.headers.authorization === undefined ? options.responseCache : null;
+  let cacheKey: string | null = null;
+  const generation = cache?.generation ?? 0;
+  if (cache) {
+    const parameters = requestParameters((req.method ?? 'GET').toUpperCase(), new URL(req.url ?? '/', 'http://localhost').search, body);
+    if (parameters) {
+      cacheKey = responseKey({ ...parameters, locale: localeFromAcceptLanguage(req.headers['accept-language']) });
+      const hit = cache.get(cacheKey);
+      if (hit) {
+        report.operationName = parameters.operationName;
+        for (const [key, value] of hit.headers) res.setHeader(key, value);
+        res.setHeader('age', String(Math.max(0, Math.floor((Date.now() - hit.storedAt) / 1000))));
+        res.setHeader('x-hubgraph-cache', 'hit');
+        res.statusCode = hit.status;
+        res.end(hit.body);
+        return;
+      }
+    }
+  }
   // One controller for both ends of a request's life: its deadline and its client going away.
   // A plain timer, cleared when the request is done: AbortSignal.timeout would keep the whole
   // request (context, loaders, rows) reachable until the deadline, ~1,000 requests at 100 req/s.
@@ -176,7 +203,7 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
           createContext({
             dataSource: options.dataSource, acceptLanguage: req.headers['accept-language'] ?? null, statements, principal,
             batching: options.batching, statementTimeoutMs: options.statementTimeoutMs, clientIp: clientIp(req, options.trustProxy),
-            signal, health: options.health, report,
+            signal, health: options.health, report, invalidation: options.invalidation ?? null,
           }),
       }),
     );
@@ -188,6 +215,14 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    if (cache && cacheKey !== null) {
+      res.setHeader('x-hubgraph-cache', 'miss');
+      // Only `public, max-age=N` answers (no error, no viewer-specific field) are worth parsing.
+      if (res.statusCode === 200 && response.headers.get('cache-control')?.startsWith('public, ')) {
+        const kept = cacheableBody(response.body.string);
+        if (kept !== null) cache.set(cacheKey, generation, { status: 200, headers: [...response.headers], body: kept });
+      }
+    }
     res.end(response.body.string);
     return;
   }
