@@ -3,7 +3,7 @@ import type { Sql } from '../db/sql';
 import { SqlParams } from '../graph/sql-params';
 import { Locale } from '../i18n/localized-text';
 import { allObjectives } from '../objective/objective.store';
-import { objectiveNetwork } from '../objective/objective-network.sql';
+import { objectiveNetworkFor } from '../objective/objective-network.sql';
 import { practiceConditions } from '../practice/practice-filter';
 import type { ExportQuery } from './export-params';
 import { toGexf, toGraphml } from './network-formats';
@@ -25,7 +25,7 @@ export async function exportChunks(sql: Sql, policy: VisibilityPolicy, format: E
   const params = new SqlParams();
   const conditions = practiceConditions(query.filter, params, locale);
   if (format === 'csv') return practiceObjectiveCsv(sql, policy, query.filter, locale);
-  const [network, objectives] = await Promise.all([objectiveNetwork(sql, policy, conditions, params, query.minShared), allObjectives(sql)]);
+  const [network, objectives] = await Promise.all([objectiveNetworkFor(sql, policy, query.filter, conditions, params, query.minShared), allObjectives(sql)]);
   const titles = new Map(objectives.map((o) => [o.number, o.shortTitle]));
   const description = `Objectives of the Global Compact for Migration addressed together by ${network.practiceCount} published practices (filter: ${JSON.stringify(query.filter)}, minShared ${query.minShared}).`;
   const text = format === 'gexf' ? toGexf({ network, titles, description }) : toGraphml({ network, titles, description });

@@ -27,6 +27,8 @@ export interface PageQuery {
   after: unknown[] | null;
   /** For nested lists: the parent keys and their SQL type; the conditions use `k.parent`. */
   parents?: { keys: readonly unknown[]; type: string };
+  /** An expression over `k.parent` that equals the count of the list (e.g. a maintained count), used for totalCount instead of counting. */
+  total?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function fetchPages<Row>(sql: Sql, query: PageQuery): Promise<Page<
     SELECT k.ord AS "__parent", meta.total AS "__total", meta.has_previous AS "__hasPrevious", page.*
     FROM unnest(${parentParam}) WITH ORDINALITY AS k(parent, ord)
     CROSS JOIN LATERAL (
-      SELECT (SELECT count(*) FROM ${query.from} WHERE ${where})::int AS total,
+      SELECT (${query.total ?? `SELECT count(*) FROM ${query.from} WHERE ${where}`})::int AS total,
              ${cursor ? `EXISTS (SELECT 1 FROM ${query.from} WHERE ${where} AND (${keyList}) <= (${cursor}))` : 'false'} AS has_previous
       OFFSET 0 -- keeps the counts a subquery evaluated once per parent, not once per output row
     ) meta
@@ -105,7 +107,7 @@ export interface ListRequest {
 /** Pages of one kind of row (`from`, `columns`, fixed `where`) for every parent of a request. */
 export function listPages<Row>(
   sql: Sql,
-  list: { name: string; from: string; columns: string; where: string[] },
+  list: { name: string; from: string; columns: string; where: string[]; total?: string },
   parent: ParentSpec,
   request: ListRequest,
 ): Promise<Page<Row>[]> {
@@ -119,5 +121,6 @@ export function listPages<Row>(
     first: request.first,
     after: request.after,
     parents: { keys: request.keys, type: parent.type },
+    total: list.total,
   });
 }

@@ -63,3 +63,65 @@ export async function objectiveNetwork(sql: Sql, policy: VisibilityPolicy, condi
       (SELECT count(*)::int FROM matching) AS "practiceCount"`, params.values);
   return row;
 }
+
+/**
+ * The keys of the maintained aggregates (migration ObjectiveAggregates) that answer a
+ * practice filter exactly, or null when they cannot: no filter (['']), or one dimension
+ * alone: one region (any M49 code), any scopes (a practice has one scope, so they add up),
+ * or one implementer kind. Anything else goes to the live query.
+ */
+export function aggregateKeys(filter: object | null | undefined): string[] | null {
+  const given = Object.entries(filter ?? {}).filter(([, value]) => value != null);
+  if (given.length === 0) return [''];
+  if (given.length > 1) return null;
+  const [name, value] = given[0];
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) return null;
+  const distinct = [...new Set(value as string[])];
+  if (name === 'scopes') return distinct.map((s) => `s:${s}`);
+  if (distinct.length !== 1) return null;
+  if (name === 'regions') return [`r:${distinct[0]}`];
+  if (name === 'implementerKinds') return [`k:${distinct[0]}`];
+  return null;
+}
+
+/** The aggregates count PUBLISHED practices: they serve only a policy that analyses exactly those. */
+export function publishedOnly(policy: VisibilityPolicy): boolean {
+  return policy.analysed('t') === "t.status = 'PUBLISHED'";
+}
+
+/** linkedObjectives over all published practices, from the maintained pair and objective counts. */
+export function linkedObjectivesFromAggregates(sql: Sql, numbers: readonly number[], minShared: number): Promise<LinkRow[][]> {
+  return groupedQuery(sql, `/* linkedObjectivesFromAggregates */
+    WITH pairs AS (
+      SELECT source, target, n AS shared FROM objective_agg_pair WHERE key = '' AND source = ANY($1::smallint[]) AND n >= $2
+      UNION ALL
+      SELECT target, source, n FROM objective_agg_pair WHERE key = '' AND target = ANY($1::smallint[]) AND n >= $2)
+    SELECT pairs.source AS parent, pairs.target AS "objectiveNumber", pairs.shared AS "sharedPractices",
+           pairs.shared::float8 / (cs.n + ct.n - pairs.shared) AS jaccard
+    FROM pairs JOIN objective_agg_count cs ON cs.key = '' AND cs.objective_number = pairs.source
+    JOIN objective_agg_count ct ON ct.key = '' AND ct.objective_number = pairs.target
+    ORDER BY pairs.source, pairs.shared DESC, pairs.target`, numbers, [minShared]);
+}
+
+/** objectiveNetwork for the practices of aggregate `keys` (see aggregateKeys), from the maintained rows. */
+export async function objectiveNetworkFromAggregates(sql: Sql, keys: string[], minShared: number): Promise<NetworkRow> {
+  const [row] = await sql.query<NetworkRow>(`/* objectiveNetworkFromAggregates */
+    WITH counts AS (SELECT objective_number, sum(n)::int AS n FROM objective_agg_count WHERE key = ANY($1::text[]) GROUP BY 1),
+    pairs AS (
+      SELECT source, target, sum(n)::int AS shared FROM objective_agg_pair WHERE key = ANY($1::text[])
+      GROUP BY 1, 2 HAVING sum(n) >= $2)
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('number', o.number, 'practiceCount', coalesce(c.n, 0)) ORDER BY o.number), '[]')
+         FROM objective o LEFT JOIN counts c ON c.objective_number = o.number) AS nodes,
+      (SELECT coalesce(json_agg(json_build_object('source', p.source, 'target', p.target, 'sharedPractices', p.shared,
+                'jaccard', p.shared::float8 / (cs.n + ct.n - p.shared)) ORDER BY p.shared DESC, p.source, p.target), '[]')
+         FROM pairs p JOIN counts cs ON cs.objective_number = p.source JOIN counts ct ON ct.objective_number = p.target) AS edges,
+      (SELECT coalesce(sum(n), 0)::int FROM objective_agg_total WHERE key = ANY($1::text[])) AS "practiceCount"`, [keys, minShared]);
+  return row;
+}
+
+/** The objective network for a practice filter: from the aggregates when they answer it, else live. */
+export function objectiveNetworkFor(sql: Sql, policy: VisibilityPolicy, filter: object | null | undefined, conditions: string[], params: SqlParams, minShared: number): Promise<NetworkRow> {
+  const keys = publishedOnly(policy) ? aggregateKeys(filter) : null;
+  return keys ? objectiveNetworkFromAggregates(sql, keys, minShared) : objectiveNetwork(sql, policy, conditions, params, minShared);
+}

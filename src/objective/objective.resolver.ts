@@ -19,7 +19,7 @@ import type { Resource } from '../resource/resource.entity';
 import { ResourceFilter } from '../resource/resource.inputs';
 import { allObjectives } from './objective.store';
 import { Objective } from './objective.entity';
-import { linkedObjectives, objectiveNetwork } from './objective-network.sql';
+import { linkedObjectives, linkedObjectivesFromAggregates, objectiveNetworkFor, publishedOnly } from './objective-network.sql';
 import { ObjectiveEdge, ObjectiveLink, ObjectiveNetwork, ObjectiveNode } from './objective-network.types';
 
 function checkMinShared(minShared: number): number {
@@ -47,7 +47,7 @@ export class ObjectiveResolver {
   ): Promise<ObjectiveNetwork> {
     const params = new SqlParams();
     const conditions = practiceConditions(filter, params, ctx.locale);
-    const network = await objectiveNetwork(ctx.sql, ctx.policy, conditions, params, checkMinShared(minShared ?? 1));
+    const network = await objectiveNetworkFor(ctx.sql, ctx.policy, filter, conditions, params, checkMinShared(minShared ?? 1));
     const objectives = await ctx.loaders.objective.loadMany(network.nodes.map((n) => n.number));
     const byNumber = new Map((objectives as Objective[]).map((o) => [o.number, o]));
     return {
@@ -118,7 +118,8 @@ export class ObjectiveResolver {
     const min = checkMinShared(minShared ?? 1);
     const loader = ctx.loaders.keyed.get<number, ObjectiveLink[]>(`linkedObjectives:${min}`, async (numbers) => {
       // ObjectiveLink.objective resolves each objectiveNumber through the objective loader.
-      return (await linkedObjectives(ctx.sql, ctx.policy, numbers, min)) as ObjectiveLink[][];
+      const links = publishedOnly(ctx.policy) ? linkedObjectivesFromAggregates(ctx.sql, numbers, min) : linkedObjectives(ctx.sql, ctx.policy, numbers, min);
+      return (await links) as ObjectiveLink[][];
     });
     return loader.load(objective.number);
   }
