@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { Pool, PoolClient } from 'pg';
+import { Client, type ClientConfig, type Pool, type PoolClient } from 'pg';
 import type { DatabaseHealth } from './database-health';
 import type { Sql } from './sql';
 import { StatementCounter } from './statement-counter';
@@ -38,6 +38,20 @@ export function preparedName(text: string): string | null {
     statementNames.set(text, name);
   }
   return name;
+}
+
+/** `pg_cancel_backend` for each pid, over one short-lived connection outside the pool; never throws. */
+async function cancelBackends(pool: Pool, pids: number[]): Promise<void> {
+  const client = new Client({ ...(pool as unknown as { options: ClientConfig }).options, connectionTimeoutMillis: 2000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('/* cancel */ SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+  } catch {
+    // Nothing to do: the statement ends by itself, at the latest at its statement_timeout.
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** pg 8's per-connection record of the statements it prepared (name → text). */
@@ -94,14 +108,21 @@ export class DbSession implements Sql {
     if (this.options.signal?.aborted) throw new OperationAborted(this.options.signal.reason);
   }
 
-  /** Asks PostgreSQL to cancel what each busy client runs; the client is released only after that. */
+  /**
+   * Asks PostgreSQL to cancel what each busy client runs; the client is released only after
+   * that. The cancel goes over a connection of its own, never the pool's: with the pool
+   * exhausted (clients going away under load do this), a cancel waiting for a pool client
+   * while its request holds one would stall every request until the connect timeout.
+   */
   private cancelRunning(): void {
+    const pids = new Map<PoolClient, number>();
     for (const [client, cancelling] of this.active) {
-      if (cancelling) continue;
       const pid = (client as unknown as { processID?: number }).processID;
-      if (!pid) continue;
-      this.active.set(client, this.pool.query('/* cancel */ SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined));
+      if (!cancelling && pid) pids.set(client, pid);
     }
+    if (pids.size === 0) return;
+    const done = cancelBackends(this.pool, [...pids.values()]);
+    for (const client of pids.keys()) this.active.set(client, done);
   }
 
   private async checkout(): Promise<PoolClient> {
@@ -119,7 +140,9 @@ export class DbSession implements Sql {
       this.lost.set(client, entry);
       return client;
     } catch (error) {
-      this.options.health?.failed(error);
+      // Waiting for a free client of a full pool is load, not an outage: only a failure to open a connection counts.
+      const saturated = this.pool.totalCount >= ((this.pool as unknown as { options: { max?: number } }).options.max ?? 10);
+      if (!(saturated && /timeout exceeded when trying to connect/.test((error as Error).message ?? ''))) this.options.health?.failed(error);
       throw error;
     }
   }
@@ -147,6 +170,8 @@ export class DbSession implements Sql {
   }
 
   private async run<Row>(client: PoolClient, text: string, params: unknown[]): Promise<Row[]> {
+    // Aborted while waiting for a connection: the cancel went out before this statement existed.
+    this.throwIfAborted();
     const epoch = this.options.health?.epoch;
     try {
       const name = this.nameFor(client, text);

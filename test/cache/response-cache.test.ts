@@ -108,6 +108,47 @@ describe('response cache (HTTP)', () => {
     expect(seen).toBe(count + 1);
   });
 
+  it('a publish (decide PUBLISH) is visible to anonymous readers at once here, and within a second on another instance', async () => {
+    const word = `zqpub${Date.now().toString(36)}`;
+    const search = `{ practices(filter: { text: "${word}" }) { totalCount nodes { id status } } }`;
+    const [postA, postB] = [poster(urlA), poster(urlB)];
+    // Both instances have the empty answer cached.
+    for (const post of [postA, postB]) {
+      expect((await post(search)).body.data.practices.totalCount).toBe(0);
+      const again = await post(search);
+      expect(again.res.headers.get('x-hubgraph-cache')).toBe('hit');
+    }
+    // A practice under review whose round already meets the roster rule (1 UN + 2 non-UN approvals).
+    const [{ id }] = await db.dataSource.query(
+      `INSERT INTO practice (id, slug, title, summary, status, scope, created_by, review_round)
+       VALUES (gen_random_uuid(), $1, $2, '{"en": "Published through the workflow."}', 'UNDER_REVIEW', 'NATIONAL', 'member-9', 1) RETURNING id`,
+      [`${word}-practice`, JSON.stringify({ en: `Shelters ${word}` })],
+    );
+    await db.dataSource.query('INSERT INTO practice_objective (practice_id, objective_number) VALUES ($1, 10)', [id]);
+    const experts = await db.dataSource.query('(SELECT id FROM expert WHERE is_un LIMIT 1) UNION ALL (SELECT id FROM expert WHERE NOT is_un LIMIT 2)');
+    for (const expert of experts) {
+      await db.dataSource.query(
+        `INSERT INTO review (id, practice_id, reviewer_id, decision, score, conflict_of_interest_declared_at, submitted_at, round)
+         VALUES (gen_random_uuid(), $1, $2, 'APPROVE', 4, now() - interval '1 day', now(), 1)`, [id, expert.id]);
+    }
+    const decided = await postA('mutation($id: ID!) { decide(subjectId: $id, decision: PUBLISH) { practice { status } errors { code message } } }', { id },
+      { authorization: await bearer('editor-9', [Role.EDITOR]) });
+    expect(decided.body.data.decide).toEqual({ practice: { status: 'PUBLISHED' }, errors: [] });
+    const published = Date.now();
+    // Here: at once.
+    const here = await postA(search);
+    expect(here.res.headers.get('x-hubgraph-cache')).toBe('miss');
+    expect(here.body.data.practices).toEqual({ totalCount: 1, nodes: [{ id, status: 'PUBLISHED' }] });
+    // There: within a second (LISTEN/NOTIFY at commit).
+    let there = await postB(search);
+    while (there.body.data.practices.totalCount === 0 && Date.now() - published < 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      there = await postB(search);
+    }
+    expect(there.body.data.practices.totalCount).toBe(1);
+    expect(Date.now() - published).toBeLessThan(1000);
+  });
+
   it('a refused write (rolled back) does not clear the cache', async () => {
     const read = poster(urlA);
     await read(GROUP, { id: groupId });
