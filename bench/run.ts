@@ -135,6 +135,7 @@ async function operations(url: string): Promise<Operation[]> {
     'call.graphql': { slug: 'leave-no-child-behind-2024' },
     'group.graphql': { slug: 'counter-trafficking' },
     'events.graphql': {},
+    'explore.graphql': { number: 10, filter: { objectives: [11] } },
     'browse.graphql': { filter: { text: 'trafficking', objectives: [9, 10], regions: ['002'], scopes: ['GLOBAL', 'REGIONAL', 'SUBREGIONAL', 'NATIONAL'] } },
     'resources.graphql': { filter: { types: ['REPORT', 'POLICY_BRIEF', 'TOOLKIT'], objectives: [10], publishedFrom: '2019-01-01' }, orderBy: 'RECENT' },
     'network.graphql': { filter: { regions: ['002'], scopes: ['REGIONAL', 'NATIONAL'] }, minShared: 2 },
@@ -251,7 +252,9 @@ async function main(): Promise<void> {
   };
   const rows: Row[] = [];
   try {
-    const ops = await operations(db.url);
+    // `--only=home,objective`: just those rows (names as in the results: file names without .graphql).
+    const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+    const ops = (await operations(db.url)).filter((op) => !only || only.includes(op.name));
     for (const op of soakOnly ? [] : ops) {
       const modes: [Mode, string][] = [['graph', op.body], ['cached', op.body], ['naive', op.body]];
       if (op.floor) modes.push(['floor', op.floor]);
@@ -273,7 +276,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    const home = ops.find((o) => o.name === 'home')!;
+    const home = ops.find((o) => o.name === 'home') ?? (await operations(db.url)).find((o) => o.name === 'home')!;
     log('soak: 50 clients for 60 s on the home page…');
     const soaked = await soak(urls.graph, home.body, servers.graph, 'home');
     log(`soak: ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx, RSS ${soaked.rssBeforeMb} -> ${soaked.rssAfterMb} MB (peak ${soaked.peakRssMb})`);
