@@ -1,7 +1,8 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { serveBundleAsset } from '../http/bundle-asset';
 import { sendJson } from '../http/respond';
 
 /** The explorer's page. */
@@ -17,10 +18,6 @@ export const EXPLORE_CONTENT_SECURITY_POLICY = [
 
 const NOT_BUILT_MESSAGE = 'The explorer is not built: run `npm run build` (it writes dist/explore/). The same data: POST /graphql.';
 
-interface Manifest {
-  files: Record<string, { type: string; bytes: number; encodings: string[] }>;
-}
-
 /** dist/explore of this checkout, whether this module runs from src/explore (ts-jest) or dist/src/explore (the build). */
 export function defaultExploreDirectory(): string {
   const up = path.resolve(__dirname, '..', '..');
@@ -29,15 +26,6 @@ export function defaultExploreDirectory(): string {
 
 export function isExplorePath(pathname: string): boolean {
   return pathname === EXPLORE_PATH || pathname === `${EXPLORE_PATH}/` || pathname.startsWith(EXPLORE_ASSET_PREFIX);
-}
-
-function preferredEncoding(req: IncomingMessage, available: string[]): string | null {
-  const accepted = String(req.headers['accept-encoding'] ?? '')
-    .split(',')
-    .map((part) => part.split(';'))
-    .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
-    .map(([name]) => name.trim().toLowerCase());
-  return available.find((encoding) => accepted.includes(encoding)) ?? null;
 }
 
 /**
@@ -77,48 +65,7 @@ export class ExploreHandler {
     res.end(req.method === 'HEAD' ? undefined : html);
   }
 
-  private async serveAsset(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(await readFile(path.join(this.options.directory, 'manifest.json'), 'utf8')) as Manifest;
-    } catch {
-      sendJson(res, 404, { error: 'not_found', message: NOT_BUILT_MESSAGE });
-      return;
-    }
-    // Only the files the build listed: no path of the caller's reaches the file system.
-    const file = Object.prototype.hasOwnProperty.call(manifest.files, name) ? manifest.files[name] : undefined;
-    if (!file) {
-      sendJson(res, 404, { error: 'not_found', message: `No explorer file ${JSON.stringify(name.slice(0, 200))}; the page at GET /explore names the current ones.` });
-      return;
-    }
-    const encoding = preferredEncoding(req, file.encodings);
-    const onDisk = path.join(this.options.directory, encoding === 'br' ? `${name}.br` : encoding === 'gzip' ? `${name}.gz` : name);
-    let size: number;
-    try {
-      size = (await stat(onDisk)).size;
-    } catch {
-      sendJson(res, 404, { error: 'not_found', message: NOT_BUILT_MESSAGE });
-      return;
-    }
-    res.statusCode = 200;
-    res.setHeader('content-type', `${file.type}; charset=utf-8`);
-    res.setHeader('content-length', size);
-    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    res.setHeader('x-content-type-options', 'nosniff');
-    if (file.encodings.length > 0) res.setHeader('vary', 'accept-encoding');
-    if (encoding) res.setHeader('content-encoding', encoding);
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await new Promise<void>((resolve, reject) => {
-      const stream = createReadStream(onDisk);
-      stream.once('error', reject);
-      res.once('close', () => {
-        stream.destroy();
-        resolve();
-      });
-      stream.pipe(res);
-    });
+  private serveAsset(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    return serveBundleAsset(req, res, { directory: this.options.directory, name, notBuilt: NOT_BUILT_MESSAGE, unknown: `No explorer file ${JSON.stringify(name.slice(0, 200))}; the page at GET /explore names the current ones.` });
   }
 }

@@ -1,7 +1,8 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { serveBundleAsset } from '../http/bundle-asset';
 import { sendJson } from '../http/respond';
 
 /** Where the IDE's scripts, stylesheet, font and workers are served (names carry a content hash). */
@@ -18,10 +19,6 @@ const CONTENT_SECURITY_POLICY = [
 
 const DISABLED_MESSAGE = 'The GraphiQL IDE is served only where introspection is on (the default outside production; HUBGRAPH_INTROSPECTION=1 turns it on). GraphQL requests go to POST /graphql.';
 const NOT_BUILT_MESSAGE = 'The GraphiQL IDE is not built: run `npm run build` (it writes dist/ide/). GraphQL requests go to POST /graphql.';
-
-interface Manifest {
-  files: Record<string, { type: string; bytes: number; encodings: string[] }>;
-}
 
 /** dist/ide of this checkout, whether this module runs from src/ide (ts-jest) or dist/src/ide (the build). */
 export function defaultIdeDirectory(): string {
@@ -48,15 +45,6 @@ export function wantsIdePage(req: IncomingMessage): boolean {
 
 export function isIdeAssetPath(pathname: string): boolean {
   return pathname.startsWith(IDE_ASSET_PREFIX);
-}
-
-function preferredEncoding(req: IncomingMessage, available: string[]): string | null {
-  const accepted = String(req.headers['accept-encoding'] ?? '')
-    .split(',')
-    .map((part) => part.split(';'))
-    .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
-    .map(([name]) => name.trim().toLowerCase());
-  return available.find((encoding) => accepted.includes(encoding)) ?? null;
 }
 
 /**
@@ -102,47 +90,6 @@ export class IdeHandler {
       return;
     }
     const name = pathname.slice(IDE_ASSET_PREFIX.length);
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(await readFile(path.join(this.options.directory, 'manifest.json'), 'utf8')) as Manifest;
-    } catch {
-      sendJson(res, 404, { error: 'not_found', message: NOT_BUILT_MESSAGE });
-      return;
-    }
-    // Only the files the build listed: no path of the caller's reaches the file system.
-    const file = Object.prototype.hasOwnProperty.call(manifest.files, name) ? manifest.files[name] : undefined;
-    if (!file) {
-      sendJson(res, 404, { error: 'not_found', message: `No IDE file ${JSON.stringify(name.slice(0, 200))}; the page at GET /graphql names the current ones.` });
-      return;
-    }
-    const encoding = preferredEncoding(req, file.encodings);
-    const onDisk = path.join(this.options.directory, encoding === 'br' ? `${name}.br` : encoding === 'gzip' ? `${name}.gz` : name);
-    let size: number;
-    try {
-      size = (await stat(onDisk)).size;
-    } catch {
-      sendJson(res, 404, { error: 'not_found', message: NOT_BUILT_MESSAGE });
-      return;
-    }
-    res.statusCode = 200;
-    res.setHeader('content-type', /^text\//.test(file.type) ? `${file.type}; charset=utf-8` : file.type);
-    res.setHeader('content-length', size);
-    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    res.setHeader('x-content-type-options', 'nosniff');
-    if (file.encodings.length > 0) res.setHeader('vary', 'accept-encoding');
-    if (encoding) res.setHeader('content-encoding', encoding);
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await new Promise<void>((resolve, reject) => {
-      const stream = createReadStream(onDisk);
-      stream.once('error', reject);
-      res.once('close', () => {
-        stream.destroy();
-        resolve();
-      });
-      stream.pipe(res);
-    });
+    await serveBundleAsset(req, res, { directory: this.options.directory, name, notBuilt: NOT_BUILT_MESSAGE, unknown: `No IDE file ${JSON.stringify(name.slice(0, 200))}; the page at GET /graphql names the current ones.` });
   }
 }
