@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../modules';
 import { MIGRATIONS } from './migrations';
@@ -12,6 +13,17 @@ export interface DataSourceOptions {
   echoSql?: boolean;
   /** statement_timeout of every pooled connection, in ms (reads; writes set their own per transaction). */
   statementTimeoutMs?: number;
+}
+
+/**
+ * pg-pool's hook for each new connection: an 'error' listener for the connection's whole life.
+ * pg-pool listens only while a client is idle, and a checked-out client whose backend dies while
+ * it runs nothing (PostgreSQL stopping: 57P01) emits 'error'; with nobody listening that throws
+ * out of the event loop and ends the process. Nothing is lost by swallowing it here: the client
+ * is no longer queryable, so its next statement fails and its release drops it from the pool.
+ */
+function listenForErrorsForLife(client: PoolClient): void {
+  client.on('error', () => undefined);
 }
 
 /**
@@ -34,6 +46,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       // A database that does not answer must not hang requests: connecting gives up after 5 s.
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30_000,
+      onConnect: listenForErrorsForLife,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });
