@@ -26,6 +26,26 @@ export const MAX_PREPARED_PER_CONNECTION = 500;
 const statementNames = new Map<string, string>();
 
 /**
+ * Starts a statement whose best plan depends on its parameter values (a range over dates a
+ * client chose, where only the value tells how many rows match): it is sent unnamed and
+ * planned with its values. Every named statement runs with a generic plan instead: planned
+ * once per connection and kept. With PostgreSQL's default (`plan_cache_mode = auto`) most of
+ * ours were planned again on every execution, because a generic plan's estimate for
+ * `= ANY($1)` or `LIMIT $2` looks costlier than a plan for the values at hand: measured at
+ * `large`, 0.2–1.0 ms of planning for 0.02–0.5 ms of execution per statement, 2.7 ms of the
+ * home page's 4.4 ms of PostgreSQL time.
+ */
+export const CUSTOM_PLAN = '/* plan: custom */ ';
+
+type PlanMode = 'force_generic_plan' | 'auto';
+
+/**
+ * The `plan_cache_mode` each pooled connection was last SET to by a session; none known for
+ * a new connection or after a transaction (a SET inside one is undone by its ROLLBACK).
+ */
+const planModes = new WeakMap<PoolClient, PlanMode>();
+
+/**
  * The prepared statement name of `text` (a short hash), or null for a text that cannot be
  * prepared: a multi-statement string (`BEGIN; SET LOCAL …`) or one without a statement.
  */
@@ -160,7 +180,7 @@ export class DbSession implements Sql {
 
   /** The prepared statement name to send `text` under on `client`, or null to send it unnamed. */
   private nameFor(client: PoolClient, text: string): string | null {
-    if (this.options.prepare === false) return null;
+    if (this.options.prepare === false || text.startsWith(CUSTOM_PLAN)) return null;
     const name = preparedName(text);
     if (!name) return null;
     const prepared = preparedOn(client);
@@ -175,6 +195,13 @@ export class DbSession implements Sql {
     const epoch = this.options.health?.epoch;
     try {
       const name = this.nameFor(client, text);
+      // Connection housekeeping, not counted as a statement of the operation: at most one SET per
+      // connection, and one per switch between the two kinds of statement.
+      const mode: PlanMode | null = name ? 'force_generic_plan' : text.startsWith(CUSTOM_PLAN) ? 'auto' : null;
+      if (mode && planModes.get(client) !== mode) {
+        await client.query(`SET plan_cache_mode = ${mode}`);
+        planModes.set(client, mode);
+      }
       const result = name ? await client.query({ name, text, values: params }) : await client.query(text, params);
       this.options.health?.succeeded(epoch);
       return result.rows as Row[];
@@ -232,6 +259,7 @@ export class DbSession implements Sql {
       }
       throw error;
     } finally {
+      planModes.delete(client);
       await this.giveBack(client, broken);
     }
   }

@@ -9,8 +9,8 @@ export function eventConditions(filter: EventFilter | null | undefined, params: 
   if (filter.upcoming === true) where.push('t.starts_at >= now()');
   if (filter.upcoming === false) where.push('t.starts_at < now()');
   checkRange('filter.from', filter.from, 'filter.to', filter.to);
-  if (filter.from != null) where.push(`t.starts_at >= ${params.add(filter.from, 'timestamptz')}`);
-  if (filter.to != null) where.push(`t.starts_at <= ${params.add(filter.to, 'timestamptz')}`);
+  if (filter.from != null) where.push(`t.starts_at >= ${params.addBound(filter.from, 'timestamptz')}`);
+  if (filter.to != null) where.push(`t.starts_at <= ${params.addBound(filter.to, 'timestamptz')}`);
   if (filter.kinds) where.push(`t.kind = ANY(${params.add(filter.kinds, 'text[]')})`);
   const objectives = objectiveList(filter.objectives);
   if (objectives) {

@@ -1,3 +1,4 @@
+import { CUSTOM_PLAN } from '../db/session';
 import type { Sql } from '../db/sql';
 import type { Ordering } from './ordering';
 import { SqlParams } from './sql-params';
@@ -48,7 +49,7 @@ export async function fetchPages<Row>(sql: Sql, query: PageQuery): Promise<Page<
   const keyColumns = ordering.keys
     .map((k, i) => `${k.type === 'timestamptz' ? `to_char(${k.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : k.expr} AS "__k${i}"`)
     .join(', ');
-  const text = `/* ${query.name} */
+  const text = `${params.valueSensitive ? CUSTOM_PLAN : ''}/* ${query.name} */
     SELECT k.ord AS "__parent", meta.total AS "__total", meta.has_previous AS "__hasPrevious", page.*
     FROM unnest(${parentParam}) WITH ORDINALITY AS k(parent, ord)
     CROSS JOIN LATERAL (

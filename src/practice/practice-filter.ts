@@ -29,7 +29,7 @@ export function practiceConditions(filter: PracticeFilter | null | undefined, pa
   }
   checkRange('filter.activeFrom', filter.activeFrom, 'filter.activeTo', filter.activeTo);
   // Overlap of [start_date, end_date] with [activeFrom, activeTo]; no end date means ongoing.
-  if (filter.activeFrom != null) where.push(`(t.end_date IS NULL OR t.end_date >= ${params.add(dateParam('filter.activeFrom', filter.activeFrom), 'date')})`);
-  if (filter.activeTo != null) where.push(`(t.start_date IS NULL OR t.start_date <= ${params.add(dateParam('filter.activeTo', filter.activeTo), 'date')})`);
+  if (filter.activeFrom != null) where.push(`(t.end_date IS NULL OR t.end_date >= ${params.addBound(dateParam('filter.activeFrom', filter.activeFrom), 'date')})`);
+  if (filter.activeTo != null) where.push(`(t.start_date IS NULL OR t.start_date <= ${params.addBound(dateParam('filter.activeTo', filter.activeTo), 'date')})`);
   return where;
 }

@@ -24,8 +24,8 @@ export function resourceConditions(filter: ResourceFilter | null | undefined, pa
   if (!filter) return where;
   if (filter.types) where.push(`t.type = ANY(${params.add(filter.types, 'text[]')})`);
   checkRange('filter.publishedFrom', filter.publishedFrom, 'filter.publishedTo', filter.publishedTo);
-  if (filter.publishedFrom != null) where.push(`t.published_on >= ${params.add(dateParam('filter.publishedFrom', filter.publishedFrom), 'date')}`);
-  if (filter.publishedTo != null) where.push(`t.published_on <= ${params.add(dateParam('filter.publishedTo', filter.publishedTo), 'date')}`);
+  if (filter.publishedFrom != null) where.push(`t.published_on >= ${params.addBound(dateParam('filter.publishedFrom', filter.publishedFrom), 'date')}`);
+  if (filter.publishedTo != null) where.push(`t.published_on <= ${params.addBound(dateParam('filter.publishedTo', filter.publishedTo), 'date')}`);
   return where;
 }
 

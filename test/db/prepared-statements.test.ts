@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { poolOf } from '../../src/db/sql';
-import { DbSession, MAX_PREPARED_PER_CONNECTION, preparedName } from '../../src/db/session';
+import { CUSTOM_PLAN, DbSession, MAX_PREPARED_PER_CONNECTION, preparedName } from '../../src/db/session';
 import { StatementCounter } from '../../src/db/statement-counter';
 
 /** Named prepared statements: one per fixed text and connection, bounded, never for multi-statement texts. */
@@ -51,6 +51,55 @@ describe('DbSession: named prepared statements', () => {
     expect(preparedName('SELECT 1')).toMatch(/^hg_/);
   });
 
+  describe('plans', () => {
+    const MODE = `/* planMode */ SELECT current_setting('plan_cache_mode') AS mode`;
+    const PLANS = `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = $1`;
+    // PostgreSQL's default would make custom plans for (at least) the first five executions and,
+    // for a statement like this one, for every execution after them as well.
+    const BY_IDS = `/* byIds */ SELECT n FROM generate_series(1, 1000) n WHERE n = ANY($1::int[]) ORDER BY n LIMIT $2`;
+
+    it('runs a named statement with a generic plan from its first execution: planned once per connection, not once per call', async () => {
+      const plans = await session().transaction(async (tx) => {
+        for (let i = 1; i <= 7; i += 1) expect(await tx.query<{ n: number }>(BY_IDS, [[i, i + 1], 5])).toEqual([{ n: i }, { n: i + 1 }]);
+        return tx.query<{ generic: number; custom: number }>(PLANS, [preparedName(BY_IDS)]);
+      });
+      expect(plans).toEqual([{ generic: 7, custom: 0 }]);
+    });
+
+    it('sends a CUSTOM_PLAN statement unnamed and plans it with its values', async () => {
+      const custom = `${CUSTOM_PLAN}${BY_IDS}`;
+      const { rows, mode, prepared } = await session().transaction(async (tx) => ({
+        rows: await tx.query<{ n: number }>(custom, [[3], 5]),
+        mode: await tx.query<{ mode: string }>(`${CUSTOM_PLAN}${MODE}`),
+        prepared: await tx.query(PREPARED, [preparedName(custom)]),
+      }));
+      expect(rows).toEqual([{ n: 3 }]);
+      expect(mode).toEqual([{ mode: 'auto' }]);
+      expect(prepared).toEqual([]);
+    });
+
+    it('switches a connection back and forth between the two kinds of statement', async () => {
+      const s = session();
+      // The pool hands back its most recently used idle connection: these run on one connection.
+      expect(await s.query(MODE)).toEqual([{ mode: 'force_generic_plan' }]);
+      expect(await s.query(`${CUSTOM_PLAN}${MODE}`)).toEqual([{ mode: 'auto' }]);
+      expect(await s.query(MODE)).toEqual([{ mode: 'force_generic_plan' }]);
+      expect(s.statements.count).toBe(3); // the SETs are housekeeping, not the operation's statements
+    });
+
+    it('does not trust what it SET inside a transaction that rolled back (the ROLLBACK undid it)', async () => {
+      const s = session();
+      expect(await s.query(`${CUSTOM_PLAN}${MODE}`)).toEqual([{ mode: 'auto' }]);
+      await expect(s.transaction(async (tx) => {
+        expect(await tx.query(MODE)).toEqual([{ mode: 'force_generic_plan' }]);
+        throw new Error('roll back');
+      })).rejects.toThrow('roll back');
+      // The ROLLBACK put the connection back to auto: the next named statement sets it again.
+      expect(await s.query(MODE)).toEqual([{ mode: 'force_generic_plan' }]);
+    });
+  });
+
+  // Last: it leaves its connection full of prepared statements (past the bound, texts go unnamed).
   it(`prepares at most ${MAX_PREPARED_PER_CONNECTION} different texts per connection`, async () => {
     const count = await session().transaction(async (tx) => {
       for (let i = 0; i < MAX_PREPARED_PER_CONNECTION + 20; i += 1) {
