@@ -100,6 +100,7 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     await seedRosterApplications(sql, new Random(options.randomSeed + 2_000_003));
     // The objective network's aggregates, which the paused triggers did not maintain.
     await sql.query('SELECT hub_objective_agg_rebuild()');
+    await sql.query('SELECT hub_objective_resource_rebuild()');
     await sql.query('INSERT INTO seed_run (seed, scale, version) VALUES ($1, $2, $3)', [options.randomSeed, options.scale, SEED_VERSION]);
     await runner.commitTransaction();
     // Statistics for the planner, and the visibility map, so counts are index-only scans.

@@ -18,9 +18,9 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([]);
 
     const applied = await db.dataSource.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['Initial1763800000000', 'RegionClosure1763900000000', 'BlankTranslationsFallBack1764000000000', 'TitleOrderIndexes1764100000000', 'Workflow1764200000000', 'PersistedQueries1764300000000', 'LocalizedReferenceNames1764400000000', 'ObjectiveAggregates1764500000000']);
+    expect(applied.map((m) => m.name)).toEqual(['Initial1763800000000', 'RegionClosure1763900000000', 'BlankTranslationsFallBack1764000000000', 'TitleOrderIndexes1764100000000', 'Workflow1764200000000', 'PersistedQueries1764300000000', 'LocalizedReferenceNames1764400000000', 'ObjectiveAggregates1764500000000', 'ObjectiveResourceCounts1764600000000']);
     const created = await tables(db);
-    for (const table of ['objective', 'practice', 'resource', 'review', 'event', 'community_group', 'call_for_practices', 'curated_view', 'practice_objective', 'review_assignment', 'workflow_step', 'community_group_member', 'roster_application', 'objective_agg_pair', 'objective_agg_count', 'objective_agg_total']) {
+    for (const table of ['objective', 'practice', 'resource', 'review', 'event', 'community_group', 'call_for_practices', 'curated_view', 'practice_objective', 'review_assignment', 'workflow_step', 'community_group_member', 'roster_application', 'objective_agg_pair', 'objective_agg_count', 'objective_agg_total', 'objective_resource_count']) {
       expect(created).toContain(table);
     }
     expect(await db.dataSource.showMigrations()).toBe(false);
