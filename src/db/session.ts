@@ -201,6 +201,9 @@ export class DbSession implements Sql {
       if (mode && planModes.get(client) !== mode) {
         await client.query(`SET plan_cache_mode = ${mode}`);
         planModes.set(client, mode);
+        // Aborted during the SET: the cancel went out for the SET (or between the two), not for
+        // the statement, which must not start now (it would run to its statement_timeout).
+        this.throwIfAborted();
       }
       const result = name ? await client.query({ name, text, values: params }) : await client.query(text, params);
       this.options.health?.succeeded(epoch);

@@ -184,6 +184,9 @@ export async function handleGraphQL(apollo: ApolloServer<Context>, options: Grap
     if (!res.writableFinished) abort.abort(new Error('client closed the connection'));
   };
   res.on('close', onClose);
+  // A client that hung up before this listener existed (while its token or body was read) left a
+  // 'close' event nobody heard: without this its operation would run, and wait for a connection.
+  if (req.socket.destroyed) abort.abort(new Error('client closed the connection'));
   const signal = abort.signal;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
