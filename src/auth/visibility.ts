@@ -36,6 +36,11 @@ export class VisibilityPolicy {
     return this.isEditor ? 'true' : `${alias}.status = 'PUBLISHED'`;
   }
 
+  /** Whether `listed()` is exactly the published items: the maintained counts (which count those) then serve its lists. */
+  get listsPublishedOnly(): boolean {
+    return !this.isEditor;
+  }
+
   /**
    * Items one may open by id or slug: listed ones, one's own, and those one was asked to
    * review. Any assignment counts, declined or withdrawn too: the reviewer still reads that

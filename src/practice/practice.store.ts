@@ -37,7 +37,7 @@ const PARENT: Record<PracticeParent, ParentSpec> = {
 /** One page of practices for every parent key, in one statement. */
 export function practicePages(sql: Sql, policy: VisibilityPolicy, request: ListRequest & { parent: PracticeParent }): Promise<Page<Practice>[]> {
   // Unfiltered published practices of an objective: the count the ObjectiveAggregates triggers maintain.
-  const total = request.parent === 'objective' && request.conditions.length === 0 && policy.listed() === "t.status = 'PUBLISHED'"
+  const total = request.parent === 'objective' && request.conditions.length === 0 && policy.listsPublishedOnly
     ? `coalesce((SELECT ac.n FROM objective_agg_count ac WHERE ac.key = '' AND ac.objective_number = k.parent), 0)`
     : undefined;
   return listPages<Practice>(sql, { name: `practicesBy_${request.parent}`, from: 'practice t', columns: PRACTICE_COLUMNS, where: [policy.listed()], total }, PARENT[request.parent], request);

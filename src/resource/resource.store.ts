@@ -35,7 +35,7 @@ const PARENT: Record<ResourceParent, ParentSpec> = {
 /** One page of resources for every parent key, in one statement. */
 export function resourcePages(sql: Sql, policy: VisibilityPolicy, request: ListRequest & { parent: ResourceParent }): Promise<Page<Resource>[]> {
   // Unfiltered published resources of an objective: the count the ObjectiveResourceCounts triggers maintain.
-  const total = request.parent === 'objective' && request.conditions.length === 0 && policy.listed() === "t.status = 'PUBLISHED'"
+  const total = request.parent === 'objective' && request.conditions.length === 0 && policy.listsPublishedOnly
     ? `coalesce((SELECT rc.n FROM objective_resource_count rc WHERE rc.objective_number = k.parent), 0)`
     : undefined;
   return listPages<Resource>(sql, { name: `resourcesBy_${request.parent}`, from: 'resource t', columns: RESOURCE_COLUMNS, where: [policy.listed()], total }, PARENT[request.parent], request);
