@@ -23,7 +23,7 @@ export class CoverageResolver {
   }
 
   @FieldResolver(() => Objective)
-  async objective(@Root() row: CoverageRow, @Ctx() ctx: Context): Promise<Objective> {
+  async objective(@Root() row: Readonly<CoverageRow>, @Ctx() ctx: Context): Promise<Objective> {
     return (await ctx.loaders.objective.load(row.objectiveNumber))!;
   }
 }

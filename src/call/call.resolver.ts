@@ -28,18 +28,18 @@ export class CallForPracticesResolver {
   }
 
   @FieldResolver(() => String, { description: 'The call title, in the requested language.' })
-  title(@Root() c: CallForPractices, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  title(@Root() c: Readonly<CallForPractices>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(c.title, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => [Objective], { description: 'The Compact objectives the call is about, by number.' })
-  objectives(@Root() c: CallForPractices, @Ctx() ctx: Context): Promise<Objective[]> {
+  objectives(@Root() c: Readonly<CallForPractices>, @Ctx() ctx: Context): Promise<Objective[]> {
     return ctx.loaders.objectivesOfCall.load(c.id);
   }
 
   @FieldResolver(() => PracticeConnection, { description: 'Published practices submitted to the call, by RANK.' })
   practices(
-    @Root() c: CallForPractices,
+    @Root() c: Readonly<CallForPractices>,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
@@ -48,7 +48,7 @@ export class CallForPracticesResolver {
   }
 
   @FieldResolver(() => [Event], { description: 'Events tied to the call (launches, observances).' })
-  events(@Root() c: CallForPractices, @Ctx() ctx: Context): Promise<Event[]> {
+  events(@Root() c: Readonly<CallForPractices>, @Ctx() ctx: Context): Promise<Event[]> {
     return ctx.loaders.eventsOfCall.load(c.id);
   }
 }

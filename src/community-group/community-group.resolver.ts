@@ -41,23 +41,23 @@ export class CommunityGroupResolver {
   }
 
   @FieldResolver(() => String, { description: 'The group name, e.g. "Counter-Trafficking", in the requested language.' })
-  name(@Root() g: CommunityGroup, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  name(@Root() g: Readonly<CommunityGroup>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(g.name, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => String, { description: 'What the group works on and who it is for, in the requested language.' })
-  description(@Root() g: CommunityGroup, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  description(@Root() g: Readonly<CommunityGroup>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(g.description, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => [Objective], { description: 'The Compact objectives the group works on, by number.' })
-  objectives(@Root() g: CommunityGroup, @Ctx() ctx: Context): Promise<Objective[]> {
+  objectives(@Root() g: Readonly<CommunityGroup>, @Ctx() ctx: Context): Promise<Objective[]> {
     return ctx.loaders.objectivesOfGroup.load(g.id);
   }
 
   @FieldResolver(() => EventConnection, { description: "The group's events in calendar order." })
   events(
-    @Root() g: CommunityGroup,
+    @Root() g: Readonly<CommunityGroup>,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
@@ -68,7 +68,7 @@ export class CommunityGroupResolver {
 
   @FieldResolver(() => ResourceConnection, { description: 'Resources shared in the group, by RANK.' })
   resources(
-    @Root() g: CommunityGroup,
+    @Root() g: Readonly<CommunityGroup>,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
@@ -78,7 +78,7 @@ export class CommunityGroupResolver {
 
   @FieldResolver(() => PracticeConnection, { description: 'Practices shared in the group, by RANK.' })
   practices(
-    @Root() g: CommunityGroup,
+    @Root() g: Readonly<CommunityGroup>,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,

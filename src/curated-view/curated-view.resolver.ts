@@ -47,27 +47,27 @@ export class CuratedViewResolver {
   }
 
   @FieldResolver(() => String, { description: 'The page heading, in the requested language.' })
-  title(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  title(@Root() view: Readonly<CuratedView>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(view.title, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => [Practice], { description: 'Pinned practices first, then the best-ranked (default 6, at most 100).' })
-  practices(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Practice[]> {
+  practices(@Root() view: Readonly<CuratedView>, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Practice[]> {
     return items(ctx, view, 'practices', first);
   }
 
   @FieldResolver(() => [Resource], { description: 'Pinned resources first, then the best-ranked.' })
-  resources(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Resource[]> {
+  resources(@Root() view: Readonly<CuratedView>, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Resource[]> {
     return items(ctx, view, 'resources', first);
   }
 
   @FieldResolver(() => [Event], { description: 'Pinned events first, then upcoming (soonest first), then past (latest first).' })
-  events(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Event[]> {
+  events(@Root() view: Readonly<CuratedView>, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Event[]> {
     return items(ctx, view, 'events', first);
   }
 
   @FieldResolver(() => [CommunityGroup], { description: 'Pinned groups first, then the largest.' })
-  communityGroups(@Root() view: CuratedView, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<CommunityGroup[]> {
+  communityGroups(@Root() view: Readonly<CuratedView>, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<CommunityGroup[]> {
     return items(ctx, view, 'communityGroups', first);
   }
 }

@@ -35,32 +35,32 @@ export class EventResolver {
   }
 
   @FieldResolver(() => String, { description: 'The event title, in the requested language.' })
-  title(@Root() e: Event, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  title(@Root() e: Readonly<Event>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(e.title, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => [Organization], { description: 'The organizations that organize it, by name.' })
-  organizers(@Root() e: Event, @Ctx() ctx: Context): Promise<Organization[]> {
+  organizers(@Root() e: Readonly<Event>, @Ctx() ctx: Context): Promise<Organization[]> {
     return ctx.loaders.organizersOfEvent.load(e.id);
   }
 
   @FieldResolver(() => [Objective], { description: 'The Compact objectives the event is about, by number.' })
-  objectives(@Root() e: Event, @Ctx() ctx: Context): Promise<Objective[]> {
+  objectives(@Root() e: Readonly<Event>, @Ctx() ctx: Context): Promise<Objective[]> {
     return ctx.loaders.objectivesOfEvent.load(e.id);
   }
 
   @FieldResolver(() => CommunityGroup, { nullable: true, description: 'The Community of Practice group that holds it; null for events of no group.' })
-  communityGroup(@Root() e: Event, @Ctx() ctx: Context): Promise<CommunityGroup | null> | null {
+  communityGroup(@Root() e: Readonly<Event>, @Ctx() ctx: Context): Promise<CommunityGroup | null> | null {
     return e.communityGroupId ? ctx.loaders.group.load(e.communityGroupId) : null;
   }
 
   @FieldResolver(() => [Practice], { description: 'Published practices presented at the event.' })
-  practices(@Root() e: Event, @Ctx() ctx: Context): Promise<Practice[]> {
+  practices(@Root() e: Readonly<Event>, @Ctx() ctx: Context): Promise<Practice[]> {
     return ctx.loaders.practicesOfEvent.load(e.id);
   }
 
   @FieldResolver(() => [Resource], { description: 'Published resources shared at the event.' })
-  resources(@Root() e: Event, @Ctx() ctx: Context): Promise<Resource[]> {
+  resources(@Root() e: Readonly<Event>, @Ctx() ctx: Context): Promise<Resource[]> {
     return ctx.loaders.resourcesOfEvent.load(e.id);
   }
 }

@@ -6,7 +6,7 @@ import { Expert } from './expert.entity';
 @Resolver(() => Expert)
 export class ExpertResolver {
   @FieldResolver(() => [Objective], { description: 'Objectives the expert reviews for.' })
-  expertise(@Root() expert: Expert, @Ctx() ctx: Context): Promise<Objective[]> {
+  expertise(@Root() expert: Readonly<Expert>, @Ctx() ctx: Context): Promise<Objective[]> {
     return ctx.loaders.expertiseOfExpert.load(expert.id);
   }
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, valueFromASTUntyped, visit, type ASTNode, type DocumentNode, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped, visit, type ASTNode, type DocumentNode, type FieldNode, type ValueNode } from 'graphql';
 import type { Context } from '../context';
 
 /** Most representations one `_entities` call may ask for. */
@@ -61,6 +61,22 @@ function inlineRepresentationIndex(document: DocumentNode, node: ASTNode): numbe
  * names its index).
  */
 export function entitiesCapPlugin(entities: ReadonlySet<string>, max = MAX_REPRESENTATIONS): ApolloServerPlugin<Context> {
+  // The `_entities` fields of each document, found once per document (Apollo hands every
+  // request with the same text the same parsed document); most documents have none.
+  const fieldsByDocument = new WeakMap<DocumentNode, FieldNode[]>();
+  const entitiesFields = (document: DocumentNode): FieldNode[] => {
+    let fields = fieldsByDocument.get(document);
+    if (!fields) {
+      const found: FieldNode[] = [];
+      visit(document, {
+        Field(node) {
+          if (node.name.value === '_entities') found.push(node);
+        },
+      });
+      fieldsByDocument.set(document, (fields = found));
+    }
+    return fields;
+  };
   return {
     async requestDidStart() {
       return {
@@ -84,19 +100,16 @@ export function entitiesCapPlugin(entities: ReadonlySet<string>, max = MAX_REPRE
           // Every _entities field anywhere in the document (fragments and aliases included).
           let count = 0;
           let bad: GraphQLError | null = null;
-          visit(document, {
-            Field(node) {
-              if (node.name.value !== '_entities') return;
-              const arg = node.arguments?.find((a) => a.name.value === 'representations');
-              if (!arg) return;
-              const given = representations(arg.value, request.variables ?? {});
-              count += given.length;
-              given.forEach((representation, index) => {
-                const why = bad ? null : malformed(representation, entities);
-                if (why) bad = badRepresentation(index, why);
-              });
-            },
-          });
+          for (const node of entitiesFields(document)) {
+            const arg = node.arguments?.find((a) => a.name.value === 'representations');
+            if (!arg) continue;
+            const given = representations(arg.value, request.variables ?? {});
+            count += given.length;
+            given.forEach((representation, index) => {
+              const why = bad ? null : malformed(representation, entities);
+              if (why) bad = badRepresentation(index, why);
+            });
+          }
           if (count > max) {
             throw new GraphQLError(`_entities takes at most ${max} representations per call; got ${count}. Split the request.`, {
               extensions: { code: 'BAD_USER_INPUT', argumentName: 'representations', http: { status: 400 } },

@@ -20,12 +20,12 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => String, { description: 'M49\'s name, e.g. "Africa" ("Afrique" in FR, "África" in ES); English when the locale has no name.' })
-  name(@Root() region: Region, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  name(@Root() region: Readonly<Region>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(region.localizedName, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The region this one belongs to; null for a top region.' })
-  parent(@Root() region: Region, @Ctx() ctx: Context): Promise<Region | null> | null {
+  parent(@Root() region: Readonly<Region>, @Ctx() ctx: Context): Promise<Region | null> | null {
     return region.parentCode ? ctx.loaders.region.load(region.parentCode) : null;
   }
 }
@@ -46,17 +46,17 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => String, { description: 'The short name, e.g. "Switzerland" ("Suisse" in FR, "Suiza" in ES); English when the locale has no name.' })
-  name(@Root() country: Country, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  name(@Root() country: Readonly<Country>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(country.localizedName, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => Region, { description: 'The top-level M49 region (Africa, Americas, Asia, Europe or Oceania).' })
-  async region(@Root() country: Country, @Ctx() ctx: Context): Promise<Region> {
+  async region(@Root() country: Readonly<Country>, @Ctx() ctx: Context): Promise<Region> {
     return (await ctx.loaders.region.load(country.regionCode))!;
   }
 
   @FieldResolver(() => Region, { description: 'The most specific M49 grouping, e.g. "014" Eastern Africa.' })
-  async subregion(@Root() country: Country, @Ctx() ctx: Context): Promise<Region> {
+  async subregion(@Root() country: Readonly<Country>, @Ctx() ctx: Context): Promise<Region> {
     return (await ctx.loaders.region.load(country.subregionCode))!;
   }
 }

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, validate, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { hasRole, Role } from '../auth/principal';
 import type { Context } from '../context';
 import { actualCost, requestedCost } from './cost';
@@ -43,6 +43,11 @@ export function documentLimitRules(options: Pick<LimitOptions, 'maxDepth' | 'max
   ] as unknown as ValidationRule[];
 }
 
+/** Variables longer than this (e.g. hundreds of `_entities` representations) are costed afresh each time, not kept. */
+const MAX_COST_KEY = 2048;
+/** Costs kept per document (distinct variables); the oldest goes first. */
+const COSTS_PER_DOCUMENT = 256;
+
 interface CostState {
   requested: number | null;
   limit: number;
@@ -57,16 +62,42 @@ interface CostState {
  */
 export function costPlugin(options: LimitOptions): ApolloServerPlugin<Context> {
   const rules = documentLimitRules(options);
+  // Apollo hands every request with the same text the same parsed document (its document
+  // store), so what depends on the document alone is computed once per document: the
+  // depth/alias/directive verdict, and the requested cost per operation name and variables.
+  const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const limitError = (schema: GraphQLSchema, document: DocumentNode): GraphQLError | null => {
+    let verdict = verdicts.get(document);
+    if (verdict === undefined) {
+      verdict = validate(schema, document, rules)[0] ?? null;
+      verdicts.set(document, verdict);
+    }
+    return verdict;
+  };
+  const costOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    if (key.length > MAX_COST_KEY) return requestedCost(schema, document, variables, operationName);
+    let byKey = costs.get(document);
+    if (!byKey) costs.set(document, (byKey = new Map()));
+    let cost = byKey.get(key);
+    if (cost === undefined) {
+      cost = requestedCost(schema, document, variables, operationName); // throws for variables that do not fit: not kept
+      if (byKey.size >= COSTS_PER_DOCUMENT) byKey.delete(byKey.keys().next().value as string);
+      byKey.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart({ contextValue }) {
       const limit = contextValue?.principal && hasRole(contextValue.principal, Role.EDITOR) ? options.editorCostLimit : options.costLimit;
       const state: CostState = { requested: null, limit, rate: null };
       return {
         async didResolveOperation({ document, request, operationName, schema }) {
-          const [tooBig] = validate(schema, document, rules);
+          const tooBig = limitError(schema, document);
           if (tooBig) throw new GraphQLError(tooBig.message, { extensions: { ...tooBig.extensions, http: { status: 400 } } });
           try {
-            state.requested = requestedCost(schema, document, request.variables, operationName ?? undefined);
+            state.requested = costOf(schema, document, request.variables, operationName ?? undefined);
           } catch {
             return; // variables that do not fit the document: execution refuses them before any resolver runs
           }

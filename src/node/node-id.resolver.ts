@@ -13,7 +13,7 @@ const ID_DESCRIPTION = 'Unique across all types; stable; pass it to `node(id:)`.
 @Resolver(() => Objective)
 export class ObjectiveIdResolver {
   @FieldResolver(() => ID, { description: `${ID_DESCRIPTION} E.g. "objective-10"; the federation key stays \`number\`.` })
-  id(@Root() objective: Objective): string {
+  id(@Root() objective: Readonly<Objective>): string {
     return nodeId('Objective', objective.number);
   }
 }
@@ -21,7 +21,7 @@ export class ObjectiveIdResolver {
 @Resolver(() => Region)
 export class RegionIdResolver {
   @FieldResolver(() => ID, { description: `${ID_DESCRIPTION} E.g. "region-002".` })
-  id(@Root() region: Region): string {
+  id(@Root() region: Readonly<Region>): string {
     return nodeId('Region', region.code);
   }
 }
@@ -29,7 +29,7 @@ export class RegionIdResolver {
 @Resolver(() => Country)
 export class CountryIdResolver {
   @FieldResolver(() => ID, { description: `${ID_DESCRIPTION} E.g. "country-CHE".` })
-  id(@Root() country: Country): string {
+  id(@Root() country: Readonly<Country>): string {
     return nodeId('Country', country.code);
   }
 }
@@ -37,7 +37,7 @@ export class CountryIdResolver {
 @Resolver(() => GuidingPrinciple)
 export class GuidingPrincipleIdResolver {
   @FieldResolver(() => ID, { description: `${ID_DESCRIPTION} E.g. "guiding-principle-CHILD_SENSITIVE".` })
-  id(@Root() principle: GuidingPrinciple): string {
+  id(@Root() principle: Readonly<GuidingPrinciple>): string {
     return nodeId('GuidingPrinciple', principle.code);
   }
 }
@@ -45,7 +45,7 @@ export class GuidingPrincipleIdResolver {
 @Resolver(() => CuratedView)
 export class CuratedViewIdResolver {
   @FieldResolver(() => ID, { description: `${ID_DESCRIPTION} E.g. "curated-view-home".` })
-  id(@Root() view: CuratedView): string {
+  id(@Root() view: Readonly<CuratedView>): string {
     return nodeId('CuratedView', view.slug);
   }
 }

@@ -60,18 +60,18 @@ export class ObjectiveResolver {
   }
 
   @FieldResolver(() => String, { description: 'The hub\'s short title, e.g. "Eradicate trafficking" ("Éliminer la traite de personnes" in FR); English when the locale has no text.' })
-  shortTitle(@Root() objective: Objective, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  shortTitle(@Root() objective: Readonly<Objective>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(objective.localizedShortTitle, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => String, { description: 'Full title from the Compact; English when the locale has no text.' })
-  title(@Root() objective: Objective, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  title(@Root() objective: Readonly<Objective>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(objective.title, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => PracticeConnection, { description: 'Published practices addressing the objective, ranked global-first by default.' })
   practices(
-    @Root() objective: Objective,
+    @Root() objective: Readonly<Objective>,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
@@ -83,7 +83,7 @@ export class ObjectiveResolver {
 
   @FieldResolver(() => ResourceConnection, { description: 'Published resources addressing the objective, ranked global-first by default.' })
   resources(
-    @Root() objective: Objective,
+    @Root() objective: Readonly<Objective>,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
@@ -95,7 +95,7 @@ export class ObjectiveResolver {
 
   @FieldResolver(() => EventConnection, { description: 'Events about the objective, in calendar order (earliest first).' })
   events(
-    @Root() objective: Objective,
+    @Root() objective: Readonly<Objective>,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
@@ -105,13 +105,13 @@ export class ObjectiveResolver {
   }
 
   @FieldResolver(() => [CommunityGroup], { description: 'Community of Practice groups working on the objective.' })
-  communityGroups(@Root() objective: Objective, @Ctx() ctx: Context): Promise<CommunityGroup[]> {
+  communityGroups(@Root() objective: Readonly<Objective>, @Ctx() ctx: Context): Promise<CommunityGroup[]> {
     return ctx.loaders.groupsOfObjective.load(objective.number);
   }
 
   @FieldResolver(() => [ObjectiveLink], { description: 'Objectives addressed by the same published practices, most shared first.' })
   async linkedObjectives(
-    @Root() objective: Objective,
+    @Root() objective: Readonly<Objective>,
     @Ctx() ctx: Context,
     @Arg('minShared', () => Int, { nullable: true, description: 'Only objectives shared by at least this many published practices; 1 when omitted.' }) minShared?: number | null,
   ): Promise<ObjectiveLink[]> {
@@ -128,7 +128,7 @@ export class ObjectiveResolver {
 @Resolver(() => ObjectiveLink)
 export class ObjectiveLinkResolver {
   @FieldResolver(() => Objective, { description: 'The linked objective.' })
-  async objective(@Root() link: ObjectiveLink, @Ctx() ctx: Context): Promise<Objective> {
+  async objective(@Root() link: Readonly<ObjectiveLink>, @Ctx() ctx: Context): Promise<Objective> {
     return (await ctx.loaders.objective.load(link.objectiveNumber))!;
   }
 }

@@ -41,77 +41,77 @@ export class PracticeResolver {
   }
 
   @FieldResolver(() => String, { description: 'The practice name, in the requested language.' })
-  title(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  title(@Root() p: Readonly<Practice>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(p.title, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => String, { description: 'What the practice does, for whom, and with what result: a paragraph, in the requested language.' })
-  summary(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  summary(@Root() p: Readonly<Practice>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(p.summary, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'What worked, what did not and why, in the requested language; null when the submitter gave none.' })
-  lessonsLearned(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
+  lessonsLearned(@Root() p: Readonly<Practice>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
     return localize(p.lessonsLearned, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Advice for those who would replicate the practice, in the requested language; null when none was given.' })
-  recommendations(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
+  recommendations(@Root() p: Readonly<Practice>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
     return localize(p.recommendations, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The one-sentence key message of the practice, in the requested language; null when none was given.' })
-  takeaway(@Root() p: Practice, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
+  takeaway(@Root() p: Readonly<Practice>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string | null {
     return localize(p.takeaway, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => [Region], { description: 'M49 regions and sub-regions where the practice is implemented, by code.' })
-  regions(@Root() p: Practice, @Ctx() ctx: Context): Promise<Region[]> {
+  regions(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<Region[]> {
     return ctx.loaders.regionsOfPractice.load(p.id);
   }
 
   @FieldResolver(() => [Country], { description: 'Countries where the practice is implemented, by English name.' })
-  countries(@Root() p: Practice, @Ctx() ctx: Context): Promise<Country[]> {
+  countries(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<Country[]> {
     return ctx.loaders.countriesOfPractice.load(p.id);
   }
 
   @FieldResolver(() => [Objective], { description: 'The Compact objectives the practice addresses, by number (a submission needs at least one).' })
-  objectives(@Root() p: Practice, @Ctx() ctx: Context): Promise<Objective[]> {
+  objectives(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<Objective[]> {
     return ctx.loaders.objectivesOfPractice.load(p.id);
   }
 
   @FieldResolver(() => [GuidingPrinciple], { description: 'The guiding principles of the Compact the practice follows, in the order of the Compact.' })
-  guidingPrinciples(@Root() p: Practice, @Ctx() ctx: Context): Promise<GuidingPrinciple[]> {
+  guidingPrinciples(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<GuidingPrinciple[]> {
     return ctx.loaders.principlesOfPractice.load(p.id);
   }
 
   @FieldResolver(() => [Organization], { description: 'The organizations that implement the practice, by name.' })
-  implementedBy(@Root() p: Practice, @Ctx() ctx: Context): Promise<Organization[]> {
+  implementedBy(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<Organization[]> {
     return ctx.loaders.implementersOfPractice.load(p.id);
   }
 
   @FieldResolver(() => [Organization], { description: 'Partner organizations (funding, technical or other support), by name.' })
-  partners(@Root() p: Practice, @Ctx() ctx: Context): Promise<Organization[]> {
+  partners(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<Organization[]> {
     return ctx.loaders.partnersOfPractice.load(p.id);
   }
 
   @FieldResolver(() => CallForPractices, { nullable: true, description: 'The call this practice answered, if any.' })
-  call(@Root() p: Practice, @Ctx() ctx: Context): Promise<CallForPractices | null> | null {
+  call(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<CallForPractices | null> | null {
     return p.callId ? ctx.loaders.call.load(p.callId) : null;
   }
 
   @FieldResolver(() => [Review], { description: 'Peer reviews of the practice, oldest first: all of them for editors and once it is published; a submitter sees those of decided rounds, a reviewer their own.' })
-  reviews(@Root() p: Practice, @Ctx() ctx: Context): Promise<Review[]> {
+  reviews(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<Review[]> {
     return ctx.loaders.reviewsOfPractice.load(p.id);
   }
 
   @FieldResolver(() => [Resource], { description: 'Resources linked to the practice, in RANK order; published ones only, except for editors.' })
-  resources(@Root() p: Practice, @Ctx() ctx: Context): Promise<Resource[]> {
+  resources(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<Resource[]> {
     return ctx.loaders.resourcesOfPractice.load(p.id);
   }
 
   @FieldResolver(() => [Event], { description: 'Events where the practice was presented, earliest first.' })
-  events(@Root() p: Practice, @Ctx() ctx: Context): Promise<Event[]> {
+  events(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<Event[]> {
     return ctx.loaders.eventsOfPractice.load(p.id);
   }
 }

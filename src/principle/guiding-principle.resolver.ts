@@ -14,7 +14,7 @@ export class GuidingPrincipleResolver {
   }
 
   @FieldResolver(() => String, { description: 'The principle as the Compact names it, e.g. "Child-sensitive", in the requested language.' })
-  title(@Root() principle: GuidingPrinciple, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  title(@Root() principle: Readonly<GuidingPrinciple>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(principle.title, locale ?? ctx.locale);
   }
 }

@@ -38,42 +38,42 @@ export class ResourceResolver {
   }
 
   @FieldResolver(() => String, { description: 'The resource title, in the requested language.' })
-  title(@Root() r: Resource, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  title(@Root() r: Readonly<Resource>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(r.title, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => String, { description: 'What the resource covers and finds: a paragraph, in the requested language.' })
-  summary(@Root() r: Resource, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
+  summary(@Root() r: Readonly<Resource>, @Ctx() ctx: Context, @Arg('locale', () => Locale, { nullable: true, description: ARG_DOCS.locale }) locale?: Locale): string {
     return localize(r.summary, locale ?? ctx.locale);
   }
 
   @FieldResolver(() => [Region], { description: 'M49 regions and sub-regions the resource covers, by code.' })
-  regions(@Root() r: Resource, @Ctx() ctx: Context): Promise<Region[]> {
+  regions(@Root() r: Readonly<Resource>, @Ctx() ctx: Context): Promise<Region[]> {
     return ctx.loaders.regionsOfResource.load(r.id);
   }
 
   @FieldResolver(() => [Country], { description: 'Countries the resource covers, by English name.' })
-  countries(@Root() r: Resource, @Ctx() ctx: Context): Promise<Country[]> {
+  countries(@Root() r: Readonly<Resource>, @Ctx() ctx: Context): Promise<Country[]> {
     return ctx.loaders.countriesOfResource.load(r.id);
   }
 
   @FieldResolver(() => [Objective], { description: 'The Compact objectives the resource addresses, by number.' })
-  objectives(@Root() r: Resource, @Ctx() ctx: Context): Promise<Objective[]> {
+  objectives(@Root() r: Readonly<Resource>, @Ctx() ctx: Context): Promise<Objective[]> {
     return ctx.loaders.objectivesOfResource.load(r.id);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization that published it; null when unknown.' })
-  publisher(@Root() r: Resource, @Ctx() ctx: Context): Promise<Organization | null> | null {
+  publisher(@Root() r: Readonly<Resource>, @Ctx() ctx: Context): Promise<Organization | null> | null {
     return r.publisherId ? ctx.loaders.organization.load(r.publisherId) : null;
   }
 
   @FieldResolver(() => [Review], { description: 'Peer reviews of the resource, oldest first: all of them for editors and once it is published; a submitter sees those of decided rounds, a reviewer their own.' })
-  reviews(@Root() r: Resource, @Ctx() ctx: Context): Promise<Review[]> {
+  reviews(@Root() r: Readonly<Resource>, @Ctx() ctx: Context): Promise<Review[]> {
     return ctx.loaders.reviewsOfResource.load(r.id);
   }
 
   @FieldResolver(() => [Practice], { description: 'Published practices that use this resource.' })
-  practices(@Root() r: Resource, @Ctx() ctx: Context): Promise<Practice[]> {
+  practices(@Root() r: Readonly<Resource>, @Ctx() ctx: Context): Promise<Practice[]> {
     return ctx.loaders.practicesOfResource.load(r.id);
   }
 }

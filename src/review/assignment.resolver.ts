@@ -62,19 +62,19 @@ function reloadAssignment(ctx: Context) {
 @Resolver(() => ReviewAssignment)
 export class ReviewAssignmentResolver {
   @FieldResolver(() => ReviewSubject, { description: 'The practice or resource to review.' })
-  async subject(@Root() a: ReviewAssignment, @Ctx() ctx: Context): Promise<Practice | Resource> {
+  async subject(@Root() a: Readonly<ReviewAssignment>, @Ctx() ctx: Context): Promise<Practice | Resource> {
     const subject = a.practiceId ? await ctx.loaders.practice.load(a.practiceId) : await ctx.loaders.resource.load(a.resourceId!);
     if (!subject) throw new Error(`assignment ${a.id} has no readable subject`);
     return subject;
   }
 
   @FieldResolver(() => Expert, { nullable: true, description: 'null for callers who may not see reviewer identities.' })
-  reviewer(@Root() a: ReviewAssignment, @Ctx() ctx: Context): Promise<Expert | null> | null {
+  reviewer(@Root() a: Readonly<ReviewAssignment>, @Ctx() ctx: Context): Promise<Expert | null> | null {
     return ctx.policy.seesExpert(a.expertId) ? ctx.loaders.expert.load(a.expertId) : null;
   }
 
   @FieldResolver(() => Review, { nullable: true, description: 'The review, once COMPLETED.' })
-  review(@Root() a: ReviewAssignment, @Ctx() ctx: Context): Promise<Review | null> {
+  review(@Root() a: Readonly<ReviewAssignment>, @Ctx() ctx: Context): Promise<Review | null> {
     return ctx.loaders.reviewOfAssignment.load(a.id);
   }
 

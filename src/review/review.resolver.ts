@@ -15,14 +15,14 @@ export const ReviewSubject = createUnionType({
 @Resolver(() => Review)
 export class ReviewResolver {
   @FieldResolver(() => ReviewSubject, { description: 'The practice or resource reviewed.' })
-  async subject(@Root() review: Review, @Ctx() ctx: Context): Promise<Practice | Resource> {
+  async subject(@Root() review: Readonly<Review>, @Ctx() ctx: Context): Promise<Practice | Resource> {
     const subject = review.practiceId ? await ctx.loaders.practice.load(review.practiceId) : await ctx.loaders.resource.load(review.resourceId!);
     if (!subject) throw new Error(`review ${review.id} has no visible subject`);
     return subject;
   }
 
   @FieldResolver(() => Expert, { nullable: true, description: 'null for callers who may not see reviewer identities (editors see all; a reviewer sees themself).' })
-  reviewer(@Root() review: Review, @Ctx() ctx: Context): Promise<Expert | null> | null {
+  reviewer(@Root() review: Readonly<Review>, @Ctx() ctx: Context): Promise<Expert | null> | null {
     return ctx.policy.seesExpert(review.reviewerId) ? ctx.loaders.expert.load(review.reviewerId) : null;
   }
 }

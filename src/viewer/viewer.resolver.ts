@@ -43,13 +43,13 @@ export class ViewerResolver {
   }
 
   @FieldResolver(() => Expert, { nullable: true, description: 'The roster entry of a reviewer.' })
-  expert(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<Expert | null> | null {
+  expert(@Root() viewer: Readonly<Viewer>, @Ctx() ctx: Context): Promise<Expert | null> | null {
     return viewer.expertId ? ctx.loaders.expert.load(viewer.expertId) : null;
   }
 
   @FieldResolver(() => PracticeConnection, { description: 'Practices this person created, any status, newest first.' })
   practices(
-    @Root() viewer: Viewer, @Ctx() ctx: Context,
+    @Root() viewer: Readonly<Viewer>, @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<Practice>> {
@@ -58,7 +58,7 @@ export class ViewerResolver {
 
   @FieldResolver(() => ResourceConnection, { description: 'Resources this person created, any status, newest first.' })
   resources(
-    @Root() viewer: Viewer, @Ctx() ctx: Context,
+    @Root() viewer: Readonly<Viewer>, @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<Resource>> {
@@ -67,7 +67,7 @@ export class ViewerResolver {
 
   @FieldResolver(() => ReviewAssignmentConnection, { description: 'Review assignments of a reviewer, open ones first.' })
   assignments(
-    @Root() viewer: Viewer, @Ctx() ctx: Context,
+    @Root() viewer: Readonly<Viewer>, @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
   ): Promise<Connection<ReviewAssignment>> {

@@ -14,12 +14,12 @@ async function history(ctx: Context, steps: Promise<WorkflowStep[]>): Promise<Wo
 @Resolver(() => Practice)
 export class PracticeWorkflowResolver {
   @FieldResolver(() => ReviewProgress, { nullable: true, description: 'Editors, and the submitter for their own: the review state. null for others.' })
-  reviewProgress(@Root() p: Practice, @Ctx() ctx: Context): Promise<ReviewProgress> | null {
+  reviewProgress(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<ReviewProgress> | null {
     return ctx.policy.seesReviewProgress(p) ? ctx.loaders.reviewProgressOfPractice.load(p.id) : null;
   }
 
   @FieldResolver(() => [WorkflowStep], { nullable: true, description: 'Editors only; null for others.' })
-  history(@Root() p: Practice, @Ctx() ctx: Context): Promise<WorkflowStep[] | null> | null {
+  history(@Root() p: Readonly<Practice>, @Ctx() ctx: Context): Promise<WorkflowStep[] | null> | null {
     return ctx.policy.seesHistory() ? history(ctx, ctx.loaders.historyOfPractice.load(p.id)) : null;
   }
 }
@@ -27,12 +27,12 @@ export class PracticeWorkflowResolver {
 @Resolver(() => Resource)
 export class ResourceWorkflowResolver {
   @FieldResolver(() => ReviewProgress, { nullable: true, description: 'Editors, and the submitter for their own: the review state. null for others.' })
-  reviewProgress(@Root() r: Resource, @Ctx() ctx: Context): Promise<ReviewProgress> | null {
+  reviewProgress(@Root() r: Readonly<Resource>, @Ctx() ctx: Context): Promise<ReviewProgress> | null {
     return ctx.policy.seesReviewProgress(r) ? ctx.loaders.reviewProgressOfResource.load(r.id) : null;
   }
 
   @FieldResolver(() => [WorkflowStep], { nullable: true, description: 'Editors only; null for others.' })
-  history(@Root() r: Resource, @Ctx() ctx: Context): Promise<WorkflowStep[] | null> | null {
+  history(@Root() r: Readonly<Resource>, @Ctx() ctx: Context): Promise<WorkflowStep[] | null> | null {
     return ctx.policy.seesHistory() ? history(ctx, ctx.loaders.historyOfResource.load(r.id)) : null;
   }
 }

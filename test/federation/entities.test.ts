@@ -133,6 +133,10 @@ describe('Query._entities', () => {
     const ok = await entities(representations.slice(0, 1000));
     expect(ok.errors).toBeUndefined();
     expect(ok.statements).toBe(1);
+    // The same document again (its `_entities` fields are found once per document): each call's own variables are checked.
+    const bad = await entities([{ __typename: 'Objective', number: 1 }, { __typename: 'Nope', id: 'x' }]);
+    expect(bad.errors?.[0]).toEqual(expect.objectContaining({ message: expect.stringMatching(/^representations\[1\] names "Nope"/), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(bad.statements).toBe(0);
   });
 });
 

@@ -82,6 +82,27 @@ describe('limits: cost, depth, aliases, directives, tokens', () => {
     await refused(`{ ${Array.from({ length: 51 }, () => '__typename @include(if: true)').join(' ')} }`, 'DIRECTIVE_LIMIT_EXCEEDED');
   });
 
+  it('one document costs what its variables and operation name ask each time (kept per document, never mixed up)', async () => {
+    const query = `query Few($first: Int) { practices(first: $first) { nodes { id objectives { number } } } }
+      query Many($first: Int) { practices(first: $first) { nodes { id objectives { practices(first: 100) { nodes { id } } } } } }`;
+    const costOf = async (operationName: string, first: number) => {
+      const r = await server.apollo.executeOperation({ query, operationName, variables: { first } }, { contextValue: createContext({ dataSource: db.dataSource }) });
+      if (r.body.kind !== 'single') throw new Error('single');
+      return { requested: (r.body.singleResult.extensions?.cost as { requested: number } | undefined)?.requested, code: r.body.singleResult.errors?.[0]?.extensions?.code };
+    };
+    const few5 = await costOf('Few', 5);
+    const few50 = await costOf('Few', 50);
+    expect(few50.requested).toBeGreaterThan(few5.requested!);
+    expect(await costOf('Few', 5)).toEqual(few5);
+    expect((await costOf('Many', 1)).code).toBeUndefined();
+    expect((await costOf('Many', 100)).code).toBe('COST_LIMIT_EXCEEDED');
+    expect((await costOf('Many', 100)).code).toBe('COST_LIMIT_EXCEEDED');
+    expect((await costOf('Few', 50)).requested).toBe(few50.requested);
+    // The depth verdict, kept per document too, refuses the same text every time.
+    await refused(nested(10), 'DEPTH_LIMIT_EXCEEDED');
+    await refused(nested(10), 'DEPTH_LIMIT_EXCEEDED');
+  });
+
   it('editors get a higher limit', async () => {
     const query = '{ practices(first: 100) { nodes { objectives { practices(first: 20) { nodes { id } } } } } }';
     await refused(query, 'COST_LIMIT_EXCEEDED');
