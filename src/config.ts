@@ -32,6 +32,8 @@ export interface Config {
   jwtAudience: string | null;
   /** PostgreSQL statement_timeout in milliseconds (100..600000; default 5000). */
   statementTimeoutMs: number;
+  /** pg's pipeline mode: an operation's reads of one tick share one connection and one write (HUBGRAPH_DB_PIPELINE, default on). */
+  dbPipeline: boolean;
   /** statement_timeout of the export endpoints' statements, in milliseconds (default 60000). */
   exportStatementTimeoutMs: number;
   /** Each GraphQL request is cancelled after this many milliseconds (default 10000, like GitHub). */
@@ -183,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtIssuer: env.HUBGRAPH_JWT_ISSUER || null,
     jwtAudience: env.HUBGRAPH_JWT_AUDIENCE || null,
     statementTimeoutMs: integer('HUBGRAPH_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+    dbPipeline: flag('HUBGRAPH_DB_PIPELINE', true),
     exportStatementTimeoutMs: integer('HUBGRAPH_EXPORT_STATEMENT_TIMEOUT_MS', 60000, 100, 3600000),
     requestTimeoutMs: integer('HUBGRAPH_REQUEST_TIMEOUT_MS', 10000, 100, 600000),
     costLimit: integer('HUBGRAPH_COST_LIMIT', 25000, 1, 10_000_000),

@@ -13,6 +13,11 @@ export interface DataSourceOptions {
   echoSql?: boolean;
   /** statement_timeout of every pooled connection, in ms (reads; writes set their own per transaction). */
   statementTimeoutMs?: number;
+  /**
+   * pg's pipeline mode for every connection (HUBGRAPH_DB_PIPELINE, default on): an operation's
+   * reads of one tick go out on one connection in one write (see DbSession).
+   */
+  pipeline?: boolean;
 }
 
 /**
@@ -47,6 +52,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30_000,
       onConnect: listenForErrorsForLife,
+      pipeline: options.pipeline ?? true,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   });

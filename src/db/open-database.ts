@@ -23,7 +23,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     embedded = await startEmbeddedPostgres({ directory, database: 'hubgraph' });
     url = embedded.url;
   }
-  const dataSource = createDataSource({ url, statementTimeoutMs: config.statementTimeoutMs });
+  const dataSource = createDataSource({ url, statementTimeoutMs: config.statementTimeoutMs, pipeline: config.dbPipeline });
   try {
     await dataSource.initialize();
   } catch (error) {

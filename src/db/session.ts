@@ -18,6 +18,11 @@ export interface SessionOptions {
    * caller's visibility predicates), which would make unbounded names per connection.
    */
   prepare?: boolean;
+  /**
+   * With a pool in pg's pipeline mode: the reads of one tick share one connection and one
+   * write (default true). false: each read on a connection of its own, one round trip each.
+   */
+  pipeline?: boolean;
 }
 
 /** At most this many named statements per connection; past it, texts go unnamed. */
@@ -60,13 +65,20 @@ export function preparedName(text: string): string | null {
   return name;
 }
 
-/** `pg_cancel_backend` for each pid, over one short-lived connection outside the pool; never throws. */
-async function cancelBackends(pool: Pool, pids: number[]): Promise<void> {
-  const client = new Client({ ...(pool as unknown as { options: ClientConfig }).options, connectionTimeoutMillis: 2000 });
+/**
+ * `pg_cancel_backend` for each pid (`pg_terminate_backend` for those in `terminate`: a
+ * connection with statements queued behind the running one, which a cancel would let run),
+ * over one short-lived connection outside the pool; never throws.
+ */
+async function cancelBackends(pool: Pool, pids: number[], terminate: number[] = []): Promise<void> {
+  const client = new Client({ ...(pool as unknown as { options: ClientConfig }).options, connectionTimeoutMillis: 2000, pipeline: false } as ClientConfig);
   client.on('error', () => undefined);
   try {
     await client.connect();
-    await client.query('/* cancel */ SELECT pg_cancel_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+    await client.query(
+      '/* cancel */ SELECT CASE WHEN pid = ANY($2::int[]) THEN pg_terminate_backend(pid, 2000) ELSE pg_cancel_backend(pid) END FROM unnest($1::int[]) AS pid',
+      [pids, terminate],
+    );
   } catch {
     // Nothing to do: the statement ends by itself, at the latest at its statement_timeout.
   } finally {
@@ -78,6 +90,32 @@ async function cancelBackends(pool: Pool, pids: number[]): Promise<void> {
 function preparedOn(client: PoolClient): Record<string, string> | null {
   const connection = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection;
   return connection?.parsedStatements ?? null;
+}
+
+/** pg's pipeline mode (pg ≥ 8.21, the pool's `pipeline: true`): statements are written without waiting for the ones before. */
+function pipelined(client: PoolClient): boolean {
+  return (client as unknown as { pipeline?: boolean }).pipeline === true;
+}
+
+/** Whether the pool's connections are in pg's pipeline mode. */
+function pipelinedPool(pool: Pool): boolean {
+  return (pool as unknown as { options?: { pipeline?: boolean } }).options?.pipeline === true;
+}
+
+/** The socket of a pg client, to cork while a batch of statements is written. */
+function socketOf(client: PoolClient): { cork(): void; uncork(): void } | null {
+  return (client as unknown as { connection?: { stream?: { cork(): void; uncork(): void } } }).connection?.stream ?? null;
+}
+
+/** The connection an operation's reads share while any is outstanding on it. */
+interface Reader {
+  client: Promise<PoolClient>;
+  /** Statements sent (or about to be) and not yet answered. */
+  outstanding: number;
+  /** The socket is corked until the next tick: the statements of this tick go out in one write. */
+  corked: boolean;
+  /** A connection-level failure of one of its statements: the pool must drop the connection. */
+  broken?: Error;
 }
 
 /** Why an operation was cut short: its deadline passed, or its client went away. */
@@ -97,12 +135,20 @@ export class OperationAborted extends GraphQLError {
 
 /**
  * The database as one GraphQL operation sees it: every statement counted on the
- * operation's counter; reads each on a pool client (so a batch of loaders runs in parallel);
- * writes in `transaction(fn)`, on one checked-out client, all or nothing. When the signal
- * aborts, no further statement starts and the running ones are cancelled in PostgreSQL.
+ * operation's counter; reads pipelined on one pool client while any is outstanding (with a
+ * pool in pg's pipeline mode; else each on a pool client of its own); writes in
+ * `transaction(fn)`, on one checked-out client, all or nothing. When the signal aborts, no
+ * further statement starts and the running ones are cancelled in PostgreSQL (a connection
+ * with statements queued behind the running one is terminated).
  */
 export class DbSession implements Sql {
   private readonly active = new Map<PoolClient, Promise<unknown> | null>();
+  /** With a pipelined pool: the connection this operation's reads share while any is outstanding. */
+  private reader: Reader | null = null;
+  /** Statements outstanding per checked-out client (a cancel of a pipelined one terminates it instead). */
+  private readonly queued = new Map<PoolClient, number>();
+  /** Clients whose backend a cancel terminated: they go back to the pool as broken. */
+  private readonly terminated = new Set<PoolClient>();
   /**
    * The 'error' listener of each checked-out client and what it heard. pg-pool listens only
    * to idle clients: a connection that dies while checked out between (or right after) its
@@ -136,12 +182,20 @@ export class DbSession implements Sql {
    */
   private cancelRunning(): void {
     const pids = new Map<PoolClient, number>();
+    const terminate: number[] = [];
     for (const [client, cancelling] of this.active) {
       const pid = (client as unknown as { processID?: number }).processID;
-      if (!cancelling && pid) pids.set(client, pid);
+      if (!cancelling && pid) {
+        pids.set(client, pid);
+        // Statements already written behind the running one would each run after its cancel.
+        if ((this.queued.get(client) ?? 0) > 1) {
+          terminate.push(pid);
+          this.terminated.add(client);
+        }
+      }
     }
     if (pids.size === 0) return;
-    const done = cancelBackends(this.pool, [...pids.values()]);
+    const done = cancelBackends(this.pool, [...pids.values()], terminate);
     for (const client of pids.keys()) this.active.set(client, done);
   }
 
@@ -153,7 +207,8 @@ export class DbSession implements Sql {
         error: null as Error | null,
         listener: (error: Error) => {
           entry.error ??= error;
-          this.options.health?.failed(error);
+          // A backend this operation's own cancel terminated says nothing about the database.
+          if (!this.options.signal?.aborted) this.options.health?.failed(error);
         },
       };
       client.on('error', entry.listener);
@@ -174,8 +229,9 @@ export class DbSession implements Sql {
     const lost = this.lost.get(client);
     this.lost.delete(client);
     if (lost) client.off('error', lost.listener);
+    const terminated = this.terminated.delete(client) ? new Error('terminated by the cancel of its operation') : undefined;
     // A connection that failed while checked out goes back as broken: the pool drops it.
-    client.release(broken ?? lost?.error ?? undefined);
+    client.release(broken ?? lost?.error ?? terminated);
   }
 
   /** The prepared statement name to send `text` under on `client`, or null to send it unnamed. */
@@ -199,11 +255,23 @@ export class DbSession implements Sql {
       // connection, and one per switch between the two kinds of statement.
       const mode: PlanMode | null = name ? 'force_generic_plan' : text.startsWith(CUSTOM_PLAN) ? 'auto' : null;
       if (mode && planModes.get(client) !== mode) {
-        await client.query(`SET plan_cache_mode = ${mode}`);
         planModes.set(client, mode);
-        // Aborted during the SET: the cancel went out for the SET (or between the two), not for
-        // the statement, which must not start now (it would run to its statement_timeout).
-        this.throwIfAborted();
+        const set = client.query(`SET plan_cache_mode = ${mode}`);
+        if (pipelined(client)) {
+          // Written just before the statement, on the same connection, which runs them in order:
+          // no round trip of its own. If it fails, so does the connection's next use of the mode.
+          set.catch(() => planModes.delete(client));
+        } else {
+          try {
+            await set;
+          } catch (error) {
+            planModes.delete(client);
+            throw error;
+          }
+          // Aborted during the SET: the cancel went out for the SET (or between the two), not for
+          // the statement, which must not start now (it would run to its statement_timeout).
+          this.throwIfAborted();
+        }
       }
       const result = name ? await client.query({ name, text, values: params }) : await client.query(text, params);
       this.options.health?.succeeded(epoch);
@@ -218,6 +286,11 @@ export class DbSession implements Sql {
   async query<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
     this.throwIfAborted();
     this.note(text);
+    if (this.options.pipeline !== false && pipelinedPool(this.pool)) {
+      // The first read opens the shared connection; the others of its tick join it.
+      this.reader ??= { client: this.checkout(), outstanding: 0, corked: false };
+      return this.pipelinedQuery<Row>(this.reader, text, params);
+    }
     const client = await this.checkout();
     let broken: Error | undefined;
     try {
@@ -227,6 +300,47 @@ export class DbSession implements Sql {
       throw error;
     } finally {
       await this.giveBack(client, broken);
+    }
+  }
+
+  /**
+   * A read on the operation's shared connection. The reads a page issues together (the
+   * loaders of one tick) are written in one go and answered in order, each with its own Sync
+   * (one failing does not fail the others); the connection goes back to the pool when none
+   * is outstanding. One write and one connection instead of one of each per statement: a
+   * write to a socket was the server's largest single cost on the home page.
+   */
+  private async pipelinedQuery<Row>(reader: Reader, text: string, params: unknown[]): Promise<Row[]> {
+    reader.outstanding += 1;
+    let client: PoolClient | null = null;
+    try {
+      client = await reader.client;
+      this.queued.set(client, reader.outstanding);
+      if (!reader.corked) {
+        const socket = socketOf(client);
+        if (socket) {
+          reader.corked = true;
+          socket.cork();
+          process.nextTick(() => {
+            reader.corked = false;
+            socket.uncork();
+          });
+        }
+      }
+      return await this.run<Row>(client, text, params);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) && (error as { code?: string }).code === undefined) reader.broken ??= error as Error;
+      throw error;
+    } finally {
+      reader.outstanding -= 1;
+      if (client) this.queued.set(client, reader.outstanding);
+      if (reader.outstanding === 0) {
+        if (this.reader === reader) this.reader = null;
+        if (client) {
+          this.queued.delete(client);
+          await this.giveBack(client, reader.broken);
+        }
+      }
     }
   }
 
