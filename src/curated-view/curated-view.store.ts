@@ -108,13 +108,15 @@ ${l.parts.map((part, i) => `
     ) x
     WHERE v.slug = ANY($1::text[])
     ORDER BY v.slug, x."__group", x."__position"`, slugs, [first]);
-  return groups.map((rows) => rows.map(({ __group: _g, __position: _p, ...rest }) => {
-    const row = rest as Record<string, unknown>;
+  const relatedColumns = related.map(([name]) => [name, `__related_${name}`] as const);
+  return groups.map((rows) => rows.map((raw) => {
+    // One copy without the bookkeeping columns (no `delete`, which would leave every row a
+    // slow dictionary-mode object for the resolvers that read it).
+    const source = raw as Record<string, unknown>;
+    const row: Record<string, unknown> = {};
+    for (const key in source) if (!key.startsWith('__')) row[key] = source[key];
     const found: ViewRelated = {};
-    for (const [name] of related) {
-      found[name] = row[`__related_${name}`];
-      delete row[`__related_${name}`];
-    }
+    for (const [name, column] of relatedColumns) found[name] = source[column];
     onRelated?.(row as unknown as Row, found);
     return row as unknown as Row;
   }));

@@ -85,10 +85,14 @@ export function actualCost(data: unknown): number {
   let count = 0;
   const walk = (value: unknown, root: boolean) => {
     if (Array.isArray(value)) {
-      for (const item of value) walk(item, false);
+      for (let i = 0; i < value.length; i++) walk(value[i], false);
     } else if (value !== null && typeof value === 'object') {
       if (!root) count += 1;
-      for (const child of Object.values(value)) walk(child, false);
+      const object = value as Record<string, unknown>;
+      for (const key in object) {
+        const child = object[key];
+        if (child !== null && typeof child === 'object') walk(child, false);
+      }
     }
   };
   walk(data, true);
