@@ -151,3 +151,11 @@ describe('loadConfig: response cache', () => {
     ]);
   });
 });
+
+describe('loadConfig: pipelined reads', () => {
+  it('are on by default; HUBGRAPH_DB_PIPELINE=off turns them off; anything else is refused', () => {
+    expect(loadConfig({})).toMatchObject({ dbPipeline: true });
+    expect(loadConfig({ HUBGRAPH_DB_PIPELINE: 'off' })).toMatchObject({ dbPipeline: false });
+    expect(problemsOf({ HUBGRAPH_DB_PIPELINE: 'maybe' })).toEqual(['HUBGRAPH_DB_PIPELINE must be one of 1/0, true/false, yes/no, on/off, got "maybe"']);
+  });
+});

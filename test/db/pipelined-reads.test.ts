@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { poolOf } from '../../src/db/sql';
+import { createDataSource } from '../../src/db/data-source';
 import { CUSTOM_PLAN, DbSession, OperationAborted } from '../../src/db/session';
 import { DatabaseHealth } from '../../src/db/database-health';
 import { StatementCounter } from '../../src/db/statement-counter';
@@ -21,8 +22,10 @@ describe('DbSession: pipelined reads', () => {
     new DbSession(poolOf(db.dataSource), new StatementCounter(), { statementTimeoutMs: 5000, ...options });
   const PID = '/* pid */ SELECT pg_backend_pid() AS pid, $1::int AS n';
 
-  it('the pool is in pipeline mode', () => {
+  it('the pool is in pipeline mode unless HUBGRAPH_DB_PIPELINE turns it off', () => {
     expect((poolOf(db.dataSource) as unknown as { options: { pipeline?: boolean } }).options.pipeline).toBe(true);
+    const off = createDataSource({ url: 'postgres://nobody@127.0.0.1:1/none', pipeline: false });
+    expect((off.options as { extra?: { pipeline?: boolean } }).extra?.pipeline).toBe(false);
   });
 
   it('reads of one tick run on one connection, in order, each with its own result; each still counts', async () => {
@@ -63,6 +66,29 @@ describe('DbSession: pipelined reads', () => {
       s.query<{ mode: string }>(`/* named again */ ${MODE}`, [3]),
     ]);
     expect(modes.map((r) => r[0].mode)).toEqual(['force_generic_plan', 'auto', 'force_generic_plan']);
+  });
+
+  it('a connection lost mid-pipeline fails every statement written on it, at once, and the pool drops it', async () => {
+    const s = session();
+    const pool = poolOf(db.dataSource);
+    const sleeps = [1, 2, 3].map((n) => s.query<{ pid: number }>(`/* doomed ${n} */ SELECT pg_backend_pid() AS pid, pg_sleep(5), $1::int AS n`, [n]));
+    // Terminate the backend from outside, as an administrator or a crash would.
+    let terminated = 0;
+    for (let i = 0; i < 40 && terminated === 0; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      terminated = (await db.dataSource.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE query LIKE '/* doomed %' AND state = 'active'`))[0].n;
+    }
+    expect(terminated).toBe(1);
+    const began = Date.now();
+    const settled = await Promise.allSettled(sleeps);
+    expect(Date.now() - began).toBeLessThan(2000);
+    expect(settled.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (let i = 0; i < 20 && pool.totalCount - pool.idleCount > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    // No pooled connection is the dead one: every idle connection answers.
+    const after = session();
+    const rows = await Promise.all([1, 2, 3].map((n) => after.query<{ n: number }>(PID, [n])));
+    expect(rows.map((r) => r[0].n)).toEqual([1, 2, 3]);
   });
 
   it('an abort ends the running read and the ones written behind it, at once, without calling the database down', async () => {
