@@ -208,6 +208,53 @@ function markdown(rows: Row[], rss: Record<string, number>, machine: string, qui
   return lines.join('\n');
 }
 
+/** One operation's paired ratios: graph, naive and floor measured in turn, round after round. */
+interface Paired {
+  operation: string;
+  concurrency: number;
+  seconds: number;
+  rounds: { graph: number; naive: number; floor: number | null }[];
+  graphOverNaive: number;
+  graphOverFloor: number | null;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * The ratios the targets name, measured so that the machine's drift cannot make them: the
+ * graph, the naive graph and the floor take turns (c10, `rounds` rounds), and each ratio is
+ * the median of the per-round ratios. On a shared 2-core machine two sequential rows a minute
+ * apart were seen to differ by 25 % (home: 0.61x and 0.80x the floor an hour apart).
+ */
+async function pairedRatios(op: Operation, urls: Record<Mode, string>, seconds: number, rounds: number): Promise<Paired> {
+  const measured: Paired['rounds'] = [];
+  for (let round = 0; round < rounds; round++) {
+    const rate = async (mode: Mode, body: string) => {
+      await load(urls[mode], body, 10, 1);
+      return (await load(urls[mode], body, 10, seconds)).requests.average;
+    };
+    const graph = await rate('graph', op.body);
+    const naive = await rate('naive', op.body);
+    const floor = op.floor ? await rate('floor', op.floor) : null;
+    measured.push({ graph, naive, floor });
+  }
+  return {
+    operation: op.name, concurrency: 10, seconds, rounds: measured,
+    graphOverNaive: median(measured.map((r) => r.graph / r.naive)),
+    graphOverFloor: op.floor ? median(measured.map((r) => r.graph / r.floor!)) : null,
+  };
+}
+
+function pairedLine(p: Paired): string {
+  const each = (f: (r: Paired['rounds'][number]) => number) => p.rounds.map((r) => f(r).toFixed(2)).join(', ');
+  const floor = p.graphOverFloor === null ? '' : `; graph/floor ${p.graphOverFloor.toFixed(2)}x (rounds ${each((r) => r.graph / r.floor!)})`;
+  return `${p.operation} (c${p.concurrency}, ${p.rounds.length} rounds of ${p.seconds} s): graph/naive ${p.graphOverNaive.toFixed(2)}x (rounds ${each((r) => r.graph / r.naive)})${floor}; graph req/s ${p.rounds.map((r) => r.graph.toFixed(0)).join(', ')}`;
+}
+
 function ratios(rows: Row[]): string[] {
   const at = (op: string, mode: Mode, c: number) => rows.find((r) => r.operation === op && r.mode === mode && r.concurrency === c);
   const out: string[] = [];
@@ -282,6 +329,13 @@ async function main(): Promise<void> {
         }
       }
     }
+    // The targets' ratios again, with the modes taking turns (see pairedRatios).
+    const paired: Paired[] = [];
+    for (const op of soakOnly ? [] : ops.filter((o) => ['home', 'objective', 'practice'].includes(o.name))) {
+      const p = await pairedRatios(op, urls, duration, 3);
+      paired.push(p);
+      log(`paired: ${pairedLine(p)}`);
+    }
     const home = ops.find((o) => o.name === 'home') ?? (await operations(db.url)).find((o) => o.name === 'home')!;
     log('soak: 50 clients for 60 s on the home page…');
     const soaked = await soak(urls.graph, home.body, servers.graph, 'home');
@@ -289,16 +343,19 @@ async function main(): Promise<void> {
     const rss = { graph: peakRssMb(servers.graph), cached: peakRssMb(servers.cached), naive: peakRssMb(servers.naive), floor: peakRssMb(servers.floor) };
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
     const date = new Date().toISOString().slice(0, 10);
-    const slug = `${date}-${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gb${soakOnly ? '-soak' : quick ? '-quick' : ''}`;
+    // A partial run (--only) never overwrites the day's whole run.
+    const slug = `${date}-${os.cpus().length}cpu-${Math.round(os.totalmem() / 2 ** 30)}gb${soakOnly ? '-soak' : quick ? '-quick' : ''}${only ? `-only-${only.join('+')}` : ''}`;
     mkdirSync('bench/results', { recursive: true });
     const soakLine = `Soak (${soaked.operation}, ${soaked.connections} clients, ${soaked.seconds} s): ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p50 ${soaked.p50} ms, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx; server RSS ${soaked.rssBeforeMb} MB before, ${soaked.rssAfterMb} MB after; a second minute: ${soaked.secondMinute.requests} requests, p99 ${soaked.secondMinute.p99} ms, ${soaked.secondMinute.errors} errors, ${soaked.secondMinute.non2xx} non-2xx, RSS ${soaked.secondMinute.rssAfterMb} MB after (peak ${soaked.peakRssMb} MB).`;
     const table = `${markdown(rows, rss, machine, quick)}\n\n${soakLine}`;
     const ratioLines = ratios(rows);
-    writeFileSync(`bench/results/${slug}.json`, JSON.stringify({ date, machine, quick, duration, concurrencies, seed: SEED, rss, rows, soak: soaked }, null, 2) + '\n');
-    writeFileSync(`bench/results/${slug}.md`, `${table}\n\nRatios (req/s):\n\n${ratioLines.map((l) => `- ${l}`).join('\n')}\n`);
+    const pairedText = paired.length ? `\n\nPaired ratios (graph, naive and floor take turns; median of the rounds):\n\n${paired.map((p) => `- ${pairedLine(p)}`).join('\n')}` : '';
+    writeFileSync(`bench/results/${slug}.json`, JSON.stringify({ date, machine, quick, duration, concurrencies, seed: SEED, rss, rows, paired, soak: soaked }, null, 2) + '\n');
+    writeFileSync(`bench/results/${slug}.md`, `${table}\n\nRatios (req/s):\n\n${ratioLines.map((l) => `- ${l}`).join('\n')}${pairedText}\n`);
     console.log(table);
     console.log('\nRatios (req/s):');
     for (const line of ratioLines) console.log(`  ${line}`);
+    if (paired.length) console.log(`\nPaired ratios:\n${paired.map((p) => `  ${pairedLine(p)}`).join('\n')}`);
     console.log(`\nwrote bench/results/${slug}.json and .md`);
   } finally {
     for (const child of Object.values(servers)) child.kill('SIGTERM');
