@@ -62,6 +62,11 @@ export class VisibilityPolicy {
     return `${alias}.status = 'PUBLISHED'`;
   }
 
+  /** Whether `analysed()` is exactly the published items: the maintained aggregates (which count those) then answer analytics. */
+  get analysesPublishedOnly(): boolean {
+    return true;
+  }
+
   /**
    * Reviews (`review`) of a subject row (`subject`) one may read: all for editors; all of a
    * published item; a submitter's own item's reviews once a round is decided; one's own.

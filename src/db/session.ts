@@ -110,7 +110,9 @@ function socketOf(client: PoolClient): { cork(): void; uncork(): void } | null {
 /** The connection an operation's reads share while any is outstanding on it. */
 interface Reader {
   client: Promise<PoolClient>;
-  /** Statements sent (or about to be) and not yet answered. */
+  /** The client, once checked out (a cancel terminates it while statements are queued on it). */
+  connection: PoolClient | null;
+  /** Statements sent (or about to be) and not yet answered: more than one, and a cancel terminates instead. */
   outstanding: number;
   /** The socket is corked until the next tick: the statements of this tick go out in one write. */
   corked: boolean;
@@ -145,10 +147,6 @@ export class DbSession implements Sql {
   private readonly active = new Map<PoolClient, Promise<unknown> | null>();
   /** With a pipelined pool: the connection this operation's reads share while any is outstanding. */
   private reader: Reader | null = null;
-  /** Statements outstanding per checked-out client (a cancel of a pipelined one terminates it instead). */
-  private readonly queued = new Map<PoolClient, number>();
-  /** Clients whose backend a cancel terminated: they go back to the pool as broken. */
-  private readonly terminated = new Set<PoolClient>();
   /**
    * The 'error' listener of each checked-out client and what it heard. pg-pool listens only
    * to idle clients: a connection that dies while checked out between (or right after) its
@@ -188,9 +186,10 @@ export class DbSession implements Sql {
       if (!cancelling && pid) {
         pids.set(client, pid);
         // Statements already written behind the running one would each run after its cancel.
-        if ((this.queued.get(client) ?? 0) > 1) {
+        const reader = this.reader;
+        if (reader?.connection === client && reader.outstanding > 1) {
           terminate.push(pid);
-          this.terminated.add(client);
+          reader.broken ??= new Error('terminated by the cancel of its operation'); // the pool must drop it
         }
       }
     }
@@ -229,9 +228,8 @@ export class DbSession implements Sql {
     const lost = this.lost.get(client);
     this.lost.delete(client);
     if (lost) client.off('error', lost.listener);
-    const terminated = this.terminated.delete(client) ? new Error('terminated by the cancel of its operation') : undefined;
     // A connection that failed while checked out goes back as broken: the pool drops it.
-    client.release(broken ?? lost?.error ?? terminated);
+    client.release(broken ?? lost?.error ?? undefined);
   }
 
   /** The prepared statement name to send `text` under on `client`, or null to send it unnamed. */
@@ -288,7 +286,7 @@ export class DbSession implements Sql {
     this.note(text);
     if (this.options.pipeline !== false && pipelinedPool(this.pool)) {
       // The first read opens the shared connection; the others of its tick join it.
-      this.reader ??= { client: this.checkout(), outstanding: 0, corked: false };
+      this.reader ??= { client: this.checkout(), connection: null, outstanding: 0, corked: false };
       return this.pipelinedQuery<Row>(this.reader, text, params);
     }
     const client = await this.checkout();
@@ -315,7 +313,7 @@ export class DbSession implements Sql {
     let client: PoolClient | null = null;
     try {
       client = await reader.client;
-      this.queued.set(client, reader.outstanding);
+      reader.connection ??= client;
       if (!reader.corked) {
         const socket = socketOf(client);
         if (socket) {
@@ -333,11 +331,9 @@ export class DbSession implements Sql {
       throw error;
     } finally {
       reader.outstanding -= 1;
-      if (client) this.queued.set(client, reader.outstanding);
       if (reader.outstanding === 0) {
         if (this.reader === reader) this.reader = null;
         if (client) {
-          this.queued.delete(client);
           await this.giveBack(client, reader.broken);
         }
       }

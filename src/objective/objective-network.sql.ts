@@ -39,6 +39,16 @@ export interface NetworkRow {
 }
 
 /**
+ * The network's `nodes` and `edges` as JSON, from the CTEs `counts` (objective_number, n)
+ * and `pairs` (source, target, shared): the same for the live query and the aggregates.
+ */
+const NETWORK_NODES_AND_EDGES = `(SELECT coalesce(json_agg(json_build_object('number', o.number, 'practiceCount', coalesce(c.n, 0)) ORDER BY o.number), '[]')
+         FROM objective o LEFT JOIN counts c ON c.objective_number = o.number) AS nodes,
+      (SELECT coalesce(json_agg(json_build_object('source', p.source, 'target', p.target, 'sharedPractices', p.shared,
+                'jaccard', p.shared::float8 / (cs.n + ct.n - p.shared)) ORDER BY p.shared DESC, p.source, p.target), '[]')
+         FROM pairs p JOIN counts cs ON cs.objective_number = p.source JOIN counts ct ON ct.objective_number = p.target) AS edges`;
+
+/**
  * The objective network over the published practices matching `conditions` (over `t`, on
  * `params`): every objective with its practice count, every pair addressed together by at
  * least `minShared` of them. One statement.
@@ -55,11 +65,7 @@ export async function objectiveNetwork(sql: Sql, policy: VisibilityPolicy, condi
       FROM pub a JOIN pub b ON b.practice_id = a.practice_id AND b.objective_number > a.objective_number
       GROUP BY 1, 2 HAVING count(*) >= ${min})
     SELECT
-      (SELECT coalesce(json_agg(json_build_object('number', o.number, 'practiceCount', coalesce(c.n, 0)) ORDER BY o.number), '[]')
-         FROM objective o LEFT JOIN counts c ON c.objective_number = o.number) AS nodes,
-      (SELECT coalesce(json_agg(json_build_object('source', p.source, 'target', p.target, 'sharedPractices', p.shared,
-                'jaccard', p.shared::float8 / (cs.n + ct.n - p.shared)) ORDER BY p.shared DESC, p.source, p.target), '[]')
-         FROM pairs p JOIN counts cs ON cs.objective_number = p.source JOIN counts ct ON ct.objective_number = p.target) AS edges,
+      ${NETWORK_NODES_AND_EDGES},
       (SELECT count(*)::int FROM matching) AS "practiceCount"`, params.values);
   return row;
 }
@@ -84,11 +90,6 @@ export function aggregateKeys(filter: object | null | undefined): string[] | nul
   return null;
 }
 
-/** The aggregates count PUBLISHED practices: they serve only a policy that analyses exactly those. */
-export function publishedOnly(policy: VisibilityPolicy): boolean {
-  return policy.analysed('t') === "t.status = 'PUBLISHED'";
-}
-
 /** linkedObjectives over all published practices, from the maintained pair and objective counts. */
 export function linkedObjectivesFromAggregates(sql: Sql, numbers: readonly number[], minShared: number): Promise<LinkRow[][]> {
   return groupedQuery(sql, `/* linkedObjectivesFromAggregates */
@@ -111,17 +112,13 @@ export async function objectiveNetworkFromAggregates(sql: Sql, keys: string[], m
       SELECT source, target, sum(n)::int AS shared FROM objective_agg_pair WHERE key = ANY($1::text[])
       GROUP BY 1, 2 HAVING sum(n) >= $2)
     SELECT
-      (SELECT coalesce(json_agg(json_build_object('number', o.number, 'practiceCount', coalesce(c.n, 0)) ORDER BY o.number), '[]')
-         FROM objective o LEFT JOIN counts c ON c.objective_number = o.number) AS nodes,
-      (SELECT coalesce(json_agg(json_build_object('source', p.source, 'target', p.target, 'sharedPractices', p.shared,
-                'jaccard', p.shared::float8 / (cs.n + ct.n - p.shared)) ORDER BY p.shared DESC, p.source, p.target), '[]')
-         FROM pairs p JOIN counts cs ON cs.objective_number = p.source JOIN counts ct ON ct.objective_number = p.target) AS edges,
+      ${NETWORK_NODES_AND_EDGES},
       (SELECT coalesce(sum(n), 0)::int FROM objective_agg_total WHERE key = ANY($1::text[])) AS "practiceCount"`, [keys, minShared]);
   return row;
 }
 
 /** The objective network for a practice filter: from the aggregates when they answer it, else live. */
 export function objectiveNetworkFor(sql: Sql, policy: VisibilityPolicy, filter: object | null | undefined, conditions: string[], params: SqlParams, minShared: number): Promise<NetworkRow> {
-  const keys = publishedOnly(policy) ? aggregateKeys(filter) : null;
+  const keys = policy.analysesPublishedOnly ? aggregateKeys(filter) : null;
   return keys ? objectiveNetworkFromAggregates(sql, keys, minShared) : objectiveNetwork(sql, policy, conditions, params, minShared);
 }

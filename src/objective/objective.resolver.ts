@@ -19,7 +19,7 @@ import type { Resource } from '../resource/resource.entity';
 import { ResourceFilter } from '../resource/resource.inputs';
 import { allObjectives } from './objective.store';
 import { Objective } from './objective.entity';
-import { linkedObjectives, linkedObjectivesFromAggregates, objectiveNetworkFor, publishedOnly } from './objective-network.sql';
+import { linkedObjectives, linkedObjectivesFromAggregates, objectiveNetworkFor } from './objective-network.sql';
 import { ObjectiveEdge, ObjectiveLink, ObjectiveNetwork, ObjectiveNode } from './objective-network.types';
 
 function checkMinShared(minShared: number): number {
@@ -118,7 +118,7 @@ export class ObjectiveResolver {
     const min = checkMinShared(minShared ?? 1);
     const loader = ctx.loaders.keyed.get<number, ObjectiveLink[]>(`linkedObjectives:${min}`, async (numbers) => {
       // ObjectiveLink.objective resolves each objectiveNumber through the objective loader.
-      const links = publishedOnly(ctx.policy) ? linkedObjectivesFromAggregates(ctx.sql, numbers, min) : linkedObjectives(ctx.sql, ctx.policy, numbers, min);
+      const links = ctx.policy.analysesPublishedOnly ? linkedObjectivesFromAggregates(ctx.sql, numbers, min) : linkedObjectives(ctx.sql, ctx.policy, numbers, min);
       return (await links) as ObjectiveLink[][];
     });
     return loader.load(objective.number);
