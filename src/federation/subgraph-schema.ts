@@ -2,6 +2,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
+import { callResolversDirectly } from '../graph/direct-resolvers';
 import { REFERENCE_RESOLVERS, RESOLVERS } from '../modules';
 
 /** Federation v2 link: the directives this subgraph uses. */
@@ -68,6 +69,7 @@ export interface HubSchema {
 export async function buildHubSchema(): Promise<HubSchema> {
   const apiSchema = await buildSchema({ resolvers: RESOLVERS, validate: false });
   describeRootTypes(apiSchema);
+  callResolversDirectly(apiSchema, RESOLVERS);
   const sdl = printSchemaWithDirectives(apiSchema);
   const resolvers = createResolversMap(apiSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(REFERENCE_RESOLVERS)) {
