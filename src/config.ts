@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { LOG_LEVELS, type LogLevel } from './log/logger';
 
@@ -32,6 +33,12 @@ export interface Config {
   jwtAudience: string | null;
   /** PostgreSQL statement_timeout in milliseconds (100..600000; default 5000). */
   statementTimeoutMs: number;
+  /**
+   * Processes serving HTTP (HUBGRAPH_WORKERS: 1 to 64, or `auto` for one per available CPU;
+   * default 1). Above 1, this process prepares the database, then forks that many workers
+   * sharing the port (node:cluster), one rate-limit budget per caller and one /metrics.
+   */
+  workers: number;
   /** pg's pipeline mode: an operation's reads of one tick share one connection and one write (HUBGRAPH_DB_PIPELINE, default on). */
   dbPipeline: boolean;
   /** statement_timeout of the export endpoints' statements, in milliseconds (default 60000). */
@@ -186,6 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtAudience: env.HUBGRAPH_JWT_AUDIENCE || null,
     statementTimeoutMs: integer('HUBGRAPH_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
     dbPipeline: flag('HUBGRAPH_DB_PIPELINE', true),
+    workers: env.HUBGRAPH_WORKERS === 'auto' ? Math.min(64, os.availableParallelism()) : integer('HUBGRAPH_WORKERS', 1, 1, 64),
     exportStatementTimeoutMs: integer('HUBGRAPH_EXPORT_STATEMENT_TIMEOUT_MS', 60000, 100, 3600000),
     requestTimeoutMs: integer('HUBGRAPH_REQUEST_TIMEOUT_MS', 10000, 100, 600000),
     costLimit: integer('HUBGRAPH_COST_LIMIT', 25000, 1, 10_000_000),

@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type ASTVisitor, type GraphQLFormattedError, type ValidationContext } from 'graphql';
 import type { DataSource } from 'typeorm';
+import type { Registry } from 'prom-client';
 import type { Context } from './context';
 import { entitiesCapPlugin } from './federation/entities-cap';
 import { buildHubSchema } from './federation/subgraph-schema';
@@ -64,6 +65,11 @@ export interface ServerOptions {
    * (HUBGRAPH_RESPONSE_CACHE). An object sets its limits.
    */
   responseCache?: boolean | Partial<ResponseCacheLimits>;
+  /**
+   * Given this server's metrics registry, what GET /metrics serves (default: that registry).
+   * Cluster workers serve the sum over all workers instead (src/cluster/cluster-metrics.ts).
+   */
+  metrics?: (local: Registry) => () => Promise<string>;
 }
 
 export interface HubServer {
@@ -195,6 +201,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
   const limits: LimitOptions = { ...DEFAULT_LIMITS, rateLimit: null, ...options.limits };
   const health = new DatabaseHealth(poolOf(options.dataSource));
   const metrics = new Metrics(poolOf(options.dataSource), () => health.up);
+  const scrapeMetrics = options.metrics ? options.metrics(metrics.registry) : () => metrics.registry.metrics();
   const errorLog = new RateLimitedLog();
   const statementTimeoutMs = options.statementTimeoutMs ?? 5000;
   const tokens = createTokenVerifier(options.auth ?? { secret: null, jwksUrl: null, issuer: null, audience: null });
@@ -287,7 +294,7 @@ export async function createServer(options: ServerOptions): Promise<HubServer> {
       } else if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
         res.statusCode = 200;
         res.setHeader('content-type', metrics.registry.contentType);
-        res.end(await metrics.registry.metrics());
+        res.end(await scrapeMetrics());
       } else if (pathname === '/livez' && (req.method === 'GET' || req.method === 'HEAD')) {
         sendJson(res, 200, { status: 'alive' }); // the process answers: nothing else is asked
       } else if (pathname === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../src/config';
 
@@ -157,5 +158,15 @@ describe('loadConfig: pipelined reads', () => {
     expect(loadConfig({})).toMatchObject({ dbPipeline: true });
     expect(loadConfig({ HUBGRAPH_DB_PIPELINE: 'off' })).toMatchObject({ dbPipeline: false });
     expect(problemsOf({ HUBGRAPH_DB_PIPELINE: 'maybe' })).toEqual(['HUBGRAPH_DB_PIPELINE must be one of 1/0, true/false, yes/no, on/off, got "maybe"']);
+  });
+});
+
+describe('loadConfig: workers', () => {
+  it('are 1 by default; HUBGRAPH_WORKERS takes 1 to 64 or auto (one per available CPU); anything else is refused', () => {
+    expect(loadConfig({})).toMatchObject({ workers: 1 });
+    expect(loadConfig({ HUBGRAPH_WORKERS: '3' })).toMatchObject({ workers: 3 });
+    expect(loadConfig({ HUBGRAPH_WORKERS: 'auto' })).toMatchObject({ workers: Math.min(64, os.availableParallelism()) });
+    expect(problemsOf({ HUBGRAPH_WORKERS: '0' })).toEqual(['HUBGRAPH_WORKERS must be an integer from 1 to 64, got "0"']);
+    expect(problemsOf({ HUBGRAPH_WORKERS: 'many' })).toEqual(['HUBGRAPH_WORKERS must be an integer from 1 to 64, got "many"']);
   });
 });

@@ -6,6 +6,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 
 export interface OpenDatabase {
   dataSource: DataSource;
+  /** Where it is: DATABASE_URL, or the embedded PostgreSQL's URL. */
+  url: string;
   /** Closes the pool, then stops the embedded PostgreSQL if this process started one. */
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   }
   return {
     dataSource,
+    url,
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
