@@ -1,11 +1,11 @@
 import http from 'node:http';
 import { Pool } from 'pg';
-import { HOME_SQL, OBJECTIVE_SQL } from './floor-sql';
+import { floorQuery } from './floor-sql';
 
 /**
  * The floor comparator: a bare node:http handler and pg, one statement per page, the JSON
- * built by PostgreSQL. POST /graphql with `{ operationName, variables }` of HomePage or
- * ObjectivePage. Run as its own process: `node dist/bench/floor-server.js <databaseUrl> <port>`.
+ * built by PostgreSQL. POST /graphql with `{ operationName, variables }` of HomePage,
+ * ObjectivePage or PracticePage. Run as its own process: `node dist/bench/floor-server.js <databaseUrl> <port>`.
  */
 async function main(url: string, port: number): Promise<void> {
   const pool = new Pool({ connectionString: url, max: 10 });
@@ -15,16 +15,12 @@ async function main(url: string, port: number): Promise<void> {
     req.on('end', async () => {
       try {
         const { operationName, variables = {} } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-        const query = operationName === 'HomePage'
-          ? pool.query(HOME_SQL, [variables.first ?? 6])
-          : operationName === 'ObjectivePage'
-            ? pool.query(OBJECTIVE_SQL, [variables.number, variables.first ?? 10])
-            : null;
-        if (!query) {
+        const floor = floorQuery(operationName, variables);
+        if (!floor) {
           res.writeHead(404).end();
           return;
         }
-        const { rows } = await query;
+        const { rows } = await pool.query(floor.text, floor.values);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(rows[0].body);
       } catch (error) {

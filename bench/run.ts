@@ -12,7 +12,7 @@ import { seed, SEED_VERSION } from '../seeds/seed';
 /**
  * `npm run bench [-- --quick]`: what one round trip costs. The `large` seed in its own
  * embedded PostgreSQL (.data/bench), the server in production mode, and for each page:
- * the graph, the same graph with batching off (the naive N+1), and for two pages the
+ * the graph, the same graph with batching off (the naive N+1), and for three pages the
  * floor (one hand-written statement building the JSON). `graph` and `naive` run with
  * HUBGRAPH_RESPONSE_CACHE=off; `cached` is the graph with the response cache on (every
  * measured request after the probe is a hit). Closed-model load with autocannon at
@@ -147,7 +147,7 @@ async function operations(url: string): Promise<Operation[]> {
     'network.graphql': { filter: { regions: ['002'], scopes: ['REGIONAL', 'NATIONAL'] }, minShared: 2 },
     'coverage.graphql': { by: 'REGION', filter: { activeFrom: '2019-01-01' } },
   };
-  const floors: Record<string, string> = { 'home.graphql': 'HomePage', 'objective.graphql': 'ObjectivePage' };
+  const floors: Record<string, string> = { 'home.graphql': 'HomePage', 'objective.graphql': 'ObjectivePage', 'practice.graphql': 'PracticePage' };
   const ops: Operation[] = readdirSync('schema/operations')
     .filter((file) => file.endsWith('.graphql'))
     .sort()
