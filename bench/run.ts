@@ -19,7 +19,8 @@ import { seed, SEED_VERSION } from '../seeds/seed';
  * concurrency 1, 10 and 50, no pipelining.
  */
 
-type Mode = 'graph' | 'cached' | 'naive' | 'floor';
+/** `graph2`/`naive2`: the same servers with HUBGRAPH_WORKERS=2 (measured in the paired rounds only). */
+type Mode = 'graph' | 'cached' | 'naive' | 'floor' | 'graph2' | 'naive2';
 
 interface Operation {
   name: string;
@@ -85,10 +86,25 @@ async function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv
   }
 }
 
+/** Peak RSS of a server: its process and, for a server with workers, its children's, summed. */
 function peakRssMb(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const pids = [child.pid!, ...childrenOf(child.pid!)];
+  const kb = pids.reduce((sum, pid) => {
+    try {
+      return sum + Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return sum; // exited meanwhile
+    }
+  }, 0);
   return Math.round(kb / 1024);
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 function rssMb(child: ChildProcess): number {
@@ -213,9 +229,12 @@ interface Paired {
   operation: string;
   concurrency: number;
   seconds: number;
-  rounds: { graph: number; naive: number; floor: number | null }[];
+  rounds: { graph: number; naive: number; floor: number | null; graph2: number; naive2: number; p99: Partial<Record<Mode, number>> }[];
   graphOverNaive: number;
   graphOverFloor: number | null;
+  /** The same with two workers each (HUBGRAPH_WORKERS=2). */
+  graph2OverNaive2: number;
+  graph2OverFloor: number | null;
 }
 
 const median = (values: number[]): number => {
@@ -233,26 +252,37 @@ const median = (values: number[]): number => {
 async function pairedRatios(op: Operation, urls: Record<Mode, string>, seconds: number, rounds: number): Promise<Paired> {
   const measured: Paired['rounds'] = [];
   for (let round = 0; round < rounds; round++) {
+    const p99: Partial<Record<Mode, number>> = {};
     const rate = async (mode: Mode, body: string) => {
       await load(urls[mode], body, 10, 1);
-      return (await load(urls[mode], body, 10, seconds)).requests.average;
+      const result = await load(urls[mode], body, 10, seconds);
+      p99[mode] = result.latency.p99;
+      return result.requests.average;
     };
     const graph = await rate('graph', op.body);
     const naive = await rate('naive', op.body);
     const floor = op.floor ? await rate('floor', op.floor) : null;
-    measured.push({ graph, naive, floor });
+    const graph2 = await rate('graph2', op.body);
+    const naive2 = await rate('naive2', op.body);
+    measured.push({ graph, naive, floor, graph2, naive2, p99 });
   }
   return {
     operation: op.name, concurrency: 10, seconds, rounds: measured,
     graphOverNaive: median(measured.map((r) => r.graph / r.naive)),
     graphOverFloor: op.floor ? median(measured.map((r) => r.graph / r.floor!)) : null,
+    graph2OverNaive2: median(measured.map((r) => r.graph2 / r.naive2)),
+    graph2OverFloor: op.floor ? median(measured.map((r) => r.graph2 / r.floor!)) : null,
   };
 }
 
 function pairedLine(p: Paired): string {
   const each = (f: (r: Paired['rounds'][number]) => number) => p.rounds.map((r) => f(r).toFixed(2)).join(', ');
   const floor = p.graphOverFloor === null ? '' : `; graph/floor ${p.graphOverFloor.toFixed(2)}x (rounds ${each((r) => r.graph / r.floor!)})`;
-  return `${p.operation} (c${p.concurrency}, ${p.rounds.length} rounds of ${p.seconds} s): graph/naive ${p.graphOverNaive.toFixed(2)}x (rounds ${each((r) => r.graph / r.naive)})${floor}; graph req/s ${p.rounds.map((r) => r.graph.toFixed(0)).join(', ')}`;
+  const floor2 = p.graph2OverFloor === null ? '' : `; graph/floor ${p.graph2OverFloor.toFixed(2)}x (rounds ${each((r) => r.graph2 / r.floor!)})`;
+  const p99 = (mode: Mode) => p.rounds.map((r) => r.p99[mode] ?? '-').join('/');
+  return `${p.operation} (c${p.concurrency}, ${p.rounds.length} rounds of ${p.seconds} s): graph/naive ${p.graphOverNaive.toFixed(2)}x (rounds ${each((r) => r.graph / r.naive)})${floor}; graph req/s ${p.rounds.map((r) => r.graph.toFixed(0)).join(', ')}, p99 ${p99('graph')} ms`
+    + `; with 2 workers: graph/naive ${p.graph2OverNaive2.toFixed(2)}x (rounds ${each((r) => r.graph2 / r.naive2)})${floor2}; graph req/s ${p.rounds.map((r) => r.graph2.toFixed(0)).join(', ')}, p99 ${p99('graph2')} ms`
+    + (p.graphOverFloor === null ? '' : `; floor p99 ${p99('floor')} ms`);
 }
 
 function ratios(rows: Row[]): string[] {
@@ -290,18 +320,22 @@ async function main(): Promise<void> {
     ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', HUBGRAPH_DEBUG_SQL: '1', HUBGRAPH_SEED_ON_START: '0', HUBGRAPH_RATE_LIMIT: '0',
     HUBGRAPH_JWT_SECRET: process.env.HUBGRAPH_JWT_SECRET ?? 'bench-secret-of-at-least-thirty-two-characters',
   };
-  const ports = { graph: await freePort(), cached: await freePort(), naive: await freePort(), floor: await freePort() };
+  const ports = { graph: await freePort(), cached: await freePort(), naive: await freePort(), floor: await freePort(), graph2: await freePort(), naive2: await freePort() };
   const servers: Record<Mode, ChildProcess> = {
     graph: await startProcess('graph', ['dist/src/main.js'], { ...env, PORT: String(ports.graph), HUBGRAPH_RESPONSE_CACHE: 'off' }, /ready in/),
     cached: await startProcess('cached', ['dist/src/main.js'], { ...env, PORT: String(ports.cached), HUBGRAPH_RESPONSE_CACHE: 'on' }, /ready in/),
     naive: await startProcess('naive', ['dist/src/main.js'], { ...env, PORT: String(ports.naive), HUBGRAPH_LOADERS: 'off', HUBGRAPH_RESPONSE_CACHE: 'off' }, /ready in/),
     floor: await startProcess('floor', ['dist/bench/floor-server.js', db.url, String(ports.floor)], env, /floor ready/),
+    graph2: await startProcess('graph2', ['dist/src/main.js'], { ...env, PORT: String(ports.graph2), HUBGRAPH_RESPONSE_CACHE: 'off', HUBGRAPH_WORKERS: '2' }, /ready in/),
+    naive2: await startProcess('naive2', ['dist/src/main.js'], { ...env, PORT: String(ports.naive2), HUBGRAPH_LOADERS: 'off', HUBGRAPH_RESPONSE_CACHE: 'off', HUBGRAPH_WORKERS: '2' }, /ready in/),
   };
   const urls: Record<Mode, string> = {
     graph: `http://127.0.0.1:${ports.graph}/graphql`,
     cached: `http://127.0.0.1:${ports.cached}/graphql`,
     naive: `http://127.0.0.1:${ports.naive}/graphql`,
     floor: `http://127.0.0.1:${ports.floor}/graphql`,
+    graph2: `http://127.0.0.1:${ports.graph2}/graphql`,
+    naive2: `http://127.0.0.1:${ports.naive2}/graphql`,
   };
   const rows: Row[] = [];
   try {
@@ -340,7 +374,7 @@ async function main(): Promise<void> {
     log('soak: 50 clients for 60 s on the home page…');
     const soaked = await soak(urls.graph, home.body, servers.graph, 'home');
     log(`soak: ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx, RSS ${soaked.rssBeforeMb} -> ${soaked.rssAfterMb} MB (peak ${soaked.peakRssMb})`);
-    const rss = { graph: peakRssMb(servers.graph), cached: peakRssMb(servers.cached), naive: peakRssMb(servers.naive), floor: peakRssMb(servers.floor) };
+    const rss = Object.fromEntries(Object.entries(servers).map(([mode, child]) => [mode, peakRssMb(child)]));
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
     const date = new Date().toISOString().slice(0, 10);
     // A partial run (--only) never overwrites the day's whole run.
@@ -349,7 +383,7 @@ async function main(): Promise<void> {
     const soakLine = `Soak (${soaked.operation}, ${soaked.connections} clients, ${soaked.seconds} s): ${soaked.requests} requests, ${soaked.requestsPerSecond.toFixed(0)} req/s, p50 ${soaked.p50} ms, p99 ${soaked.p99} ms, ${soaked.errors} errors, ${soaked.non2xx} non-2xx; server RSS ${soaked.rssBeforeMb} MB before, ${soaked.rssAfterMb} MB after; a second minute: ${soaked.secondMinute.requests} requests, p99 ${soaked.secondMinute.p99} ms, ${soaked.secondMinute.errors} errors, ${soaked.secondMinute.non2xx} non-2xx, RSS ${soaked.secondMinute.rssAfterMb} MB after (peak ${soaked.peakRssMb} MB).`;
     const table = `${markdown(rows, rss, machine, quick)}\n\n${soakLine}`;
     const ratioLines = ratios(rows);
-    const pairedText = paired.length ? `\n\nPaired ratios (graph, naive and floor take turns; median of the rounds):\n\n${paired.map((p) => `- ${pairedLine(p)}`).join('\n')}` : '';
+    const pairedText = paired.length ? `\n\nPaired ratios (graph, naive, floor, then graph and naive with 2 workers take turns; median of the rounds):\n\n${paired.map((p) => `- ${pairedLine(p)}`).join('\n')}` : '';
     writeFileSync(`bench/results/${slug}.json`, JSON.stringify({ date, machine, quick, duration, concurrencies, seed: SEED, rss, rows, paired, soak: soaked }, null, 2) + '\n');
     writeFileSync(`bench/results/${slug}.md`, `${table}\n\nRatios (req/s):\n\n${ratioLines.map((l) => `- ${l}`).join('\n')}${pairedText}\n`);
     console.log(table);
