@@ -82,15 +82,19 @@ async function main(): Promise<void> {
   if (stopping) return;
   try {
     await prepareDatabase(database.dataSource, { ...config, log });
+    if (stopping) return;
     let graphqlUrl: string;
     if (config.workers > 1) {
-      answerWorkers({ ...rateLimitHandlers(), ...metricsHandlers() });
+      // The workers have pools of their own; this process keeps only the embedded PostgreSQL (if any).
+      await database.dataSource.destroy();
+      answerWorkers({ ...rateLimitHandlers(), ...metricsHandlers(() => pool?.serving() ?? []) });
       pool = startWorkerPool({
         workers: config.workers, env: { DATABASE_URL: database.url }, log,
         onGiveUp: (reason) => {
           console.error(`[hub-graph] ${reason}: stopping`);
-          void shutdown('workers keep crashing', 1);
+          void shutdown('workers keep failing', 1);
         },
+        onAllStopped: () => void shutdown('all workers stopped'),
       });
       graphqlUrl = await pool.ready;
     } else {
@@ -112,7 +116,8 @@ async function main(): Promise<void> {
 
 /**
  * A cluster worker: connects to the database its primary prepared (DATABASE_URL), serves,
- * and says so. It stops on SIGTERM/SIGINT, or when its primary is gone.
+ * and says so. SIGTERM/SIGINT drain it; if the primary dies, Node's cluster ends the worker
+ * at once (no drain).
  */
 async function runWorker(): Promise<void> {
   const config = loadConfig();
@@ -136,7 +141,6 @@ async function runWorker(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('disconnect', () => void shutdown('the primary left'));
 
   database = await openDatabase(config);
   const primary = new PrimaryChannel();

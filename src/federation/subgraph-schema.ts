@@ -67,9 +67,10 @@ export interface HubSchema {
  * Federation v2 subgraph whose `__resolveReference`s go through the request's loaders.
  */
 export async function buildHubSchema(): Promise<HubSchema> {
-  const apiSchema = await buildSchema({ resolvers: RESOLVERS, validate: false });
+  const options = { resolvers: RESOLVERS, validate: false } as const;
+  const apiSchema = await buildSchema(options);
   describeRootTypes(apiSchema);
-  callResolversDirectly(apiSchema, RESOLVERS);
+  callResolversDirectly(apiSchema, options);
   const sdl = printSchemaWithDirectives(apiSchema);
   const resolvers = createResolversMap(apiSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(REFERENCE_RESOLVERS)) {

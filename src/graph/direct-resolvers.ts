@@ -1,8 +1,13 @@
 import { GraphQLObjectType, GraphQLScalarType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
+import { getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 
 type ParamMetadata = NonNullable<ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']>[number];
 type ParamGetter = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
+
+/** The `buildSchema` options the schema was built with: the pass stands aside if any applies to every resolver. */
+export type DirectResolverBuildOptions = Pick<BuildSchemaOptions, 'validate' | 'validateFn' | 'authChecker' | 'globalMiddlewares' | 'container'> & {
+  resolvers: readonly Function[];
+};
 
 /** What the pass changed: coordinates such as `Practice.title`, for tests and the README. */
 export interface DirectResolvers {
@@ -26,52 +31,50 @@ export interface DirectResolvers {
  * returns. Anything else (input-type or list arguments, `@Args()`, custom parameters,
  * validation, middleware, auth) keeps type-graphql's resolver.
  *
- * Run on the schema `buildSchema` returned, with `validate: false`, before its resolvers are
- * read (`createResolversMap`). Resolver classes must be stateless: one instance is made per
- * class, as type-graphql's default container does.
+ * Run on the schema `buildSchema` returned, with the options it was given, before its
+ * resolvers are read (`createResolversMap`); with validation, a global middleware, an auth
+ * checker or a container it changes nothing. Resolver classes must be stateless: one instance
+ * is made per class, as type-graphql's default container does. A resolver that throws
+ * answers a rejected promise, as type-graphql's did, so graphql-js reports the same errors.
  */
-export function callResolversDirectly(schema: GraphQLSchema, resolverClasses: readonly Function[]): DirectResolvers {
-  const storage = getMetadataStorage();
-  const typeName = new Map(storage.objectTypes.map((type) => [type.target, type.name]));
-  const inputTypes = new Set(storage.inputTypes.map((type) => type.target));
-  const classes = new Set(resolverClasses);
-  const instances = new Map<Function, Record<string, (...params: unknown[]) => unknown>>();
+export function callResolversDirectly(schema: GraphQLSchema, options: DirectResolverBuildOptions): DirectResolvers {
   const direct: DirectResolvers = { fieldResolvers: [], properties: [] };
-  const resolved = new Set<string>();
+  // Anything global type-graphql applies to every resolver: leave them all to it.
+  if (options.validate !== false || options.validateFn || options.authChecker || options.globalMiddlewares?.length || options.container) return direct;
+  const storage = getMetadataStorage();
+  const inputTypes = new Set(storage.inputTypes.map((type) => type.target));
+  const classes = new Set(options.resolvers);
+  const instances = new Map<Function, Record<string, (...params: unknown[]) => unknown>>();
 
-  for (const resolver of storage.fieldResolvers) {
-    const objectType = resolver.getObjectType?.();
-    const name = objectType && typeName.get(objectType);
-    const type = name ? schema.getType(name) : undefined;
-    if (!(type instanceof GraphQLObjectType) || !type.getFields()[resolver.schemaName]) continue;
-    const coordinate = `${name}.${resolver.schemaName}`;
-    resolved.add(coordinate);
-    if (resolver.kind !== 'external' || !classes.has(resolver.target)) continue;
-    if (resolver.middlewares?.length || resolver.roles) continue;
-    const getters = paramGetters(resolver.params ?? [], inputTypes);
-    if (!getters) continue;
-    let instance = instances.get(resolver.target);
-    if (!instance) {
-      instance = new (resolver.target as new () => Record<string, (...params: unknown[]) => unknown>)();
-      instances.set(resolver.target, instance);
-    }
-    const method = instance[resolver.methodName];
-    const self = instance;
-    type.getFields()[resolver.schemaName].resolve = directCall(method, self, getters);
-    direct.fieldResolvers.push(coordinate);
-  }
-
+  // The same pairing of fields and field resolvers as type-graphql's schema generator.
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!(type instanceof GraphQLObjectType)) continue;
     for (const field of objectType.fields ?? []) {
-      const coordinate = `${objectType.name}.${field.schemaName}`;
-      if (resolved.has(coordinate) || field.middlewares?.length || field.roles || field.params?.length) continue;
       const schemaField = type.getFields()[field.schemaName];
       if (!schemaField) continue;
-      const property = field.name;
-      schemaField.resolve = (root: Record<string, unknown>) => root[property];
-      direct.properties.push(coordinate);
+      const coordinate = `${objectType.name}.${field.schemaName}`;
+      const resolver = storage.fieldResolvers.find(
+        (it) => (it.kind === 'internal' || classes.has(it.target)) && it.getObjectType?.() === field.target && it.methodName === field.name,
+      );
+      if (resolver) {
+        if (resolver.kind !== 'external' || resolver.middlewares?.length || resolver.roles) continue;
+        const getters = paramGetters(resolver.params ?? [], inputTypes);
+        if (!getters) continue;
+        let instance = instances.get(resolver.target);
+        if (!instance) {
+          instance = new (resolver.target as new () => Record<string, (...params: unknown[]) => unknown>)();
+          instances.set(resolver.target, instance);
+        }
+        schemaField.resolve = directCall(instance[resolver.methodName], instance, getters);
+        direct.fieldResolvers.push(coordinate);
+      } else {
+        // `simple` fields already have graphql-js's default resolver.
+        if (field.simple || objectType.simpleResolvers || field.middlewares?.length || field.roles || field.params?.length) continue;
+        const property = field.name;
+        schemaField.resolve = (root: Record<string, unknown>) => root[property];
+        direct.properties.push(coordinate);
+      }
     }
   }
   return direct;
@@ -124,15 +127,40 @@ function isScalarOrEnum(type: unknown): boolean {
 
 function directCall(method: (...params: unknown[]) => unknown, self: unknown, getters: readonly ParamGetter[]): GraphQLFieldResolver<unknown, unknown> {
   const [first, second, third] = getters;
+  // A throw becomes a rejection: graphql-js stops a selection at the first synchronous throw
+  // in a non-null field, but collects every sibling's rejection, as it did with type-graphql.
   switch (getters.length) {
     case 1:
-      return (root, args, context, info) => method.call(self, first(root, args, context, info));
+      return (root, args, context, info) => {
+        try {
+          return method.call(self, first(root, args, context, info));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
     case 2:
-      return (root, args, context, info) => method.call(self, first(root, args, context, info), second(root, args, context, info));
+      return (root, args, context, info) => {
+        try {
+          return method.call(self, first(root, args, context, info), second(root, args, context, info));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
     case 3:
-      return (root, args, context, info) =>
-        method.call(self, first(root, args, context, info), second(root, args, context, info), third(root, args, context, info));
+      return (root, args, context, info) => {
+        try {
+          return method.call(self, first(root, args, context, info), second(root, args, context, info), third(root, args, context, info));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
     default:
-      return (root, args, context, info) => method.apply(self, getters.map((get) => get(root, args, context, info)));
+      return (root, args, context, info) => {
+        try {
+          return method.apply(self, getters.map((get) => get(root, args, context, info)));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
   }
 }

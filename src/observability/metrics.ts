@@ -39,6 +39,7 @@ export class Metrics {
     });
     this.databaseUp = new Gauge({
       name: 'hubgraph_database_up', help: '1 while the database answers, 0 during an outage.', registers: [this.registry],
+      aggregator: 'min', // with workers: 0 if any of them sees the database down
       collect() {
         this.set(databaseUp() ? 1 : 0);
       },

@@ -118,11 +118,16 @@ describe('npm start', () => {
       const counted = [...metrics.matchAll(/^hubgraph_graphql_request_duration_seconds_count\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
       expect(counted).toBe(12);
 
-      // A worker killed outright is replaced, and the server keeps answering.
-      const [victim] = pids;
+      // A worker killed outright is replaced (after a second), and the server keeps answering meanwhile.
+      const [victim, survivor] = pids;
       process.kill(victim, 'SIGKILL');
-      await waitFor(() => /worker \d exited \(signal SIGKILL\); starting another/.test(started.output()));
-      await waitFor(async () => (await fetch(started.url.replace(/graphql$/, 'livez')).catch(() => null))?.status === 200);
+      await waitFor(() => /worker \d exited \(signal SIGKILL\); starting another in 1 s/.test(started.output()));
+      expect((await postClosing(started.url, '{ meanwhile: objectives { number } }')).status).not.toBe(502);
+      let i = 0;
+      await waitFor(async () => {
+        await postClosing(started.url, `{ r${i++}: objectives { number } }`);
+        return graphqlRequests().some((line) => line.pid !== victim && line.pid !== survivor);
+      }, 30_000);
     } finally {
       const stopMs = await stop(started);
       expect(stopMs).toBeLessThan(15_000);
