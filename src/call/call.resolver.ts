@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { Event } from '../event/event.entity';
 import type { Connection } from '../graph/connection';
@@ -43,8 +44,9 @@ export class CallForPracticesResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Connection<Practice>> {
-    return practiceConnection(ctx, 'call', c.id, { first, after });
+    return practiceConnection(ctx, 'call', c.id, { first, after }, info);
   }
 
   @FieldResolver(() => [Event], { description: 'Events tied to the call (launches, observances).' })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { EventConnection, eventConnection } from '../event/event-connection';
 import { Event } from '../event/event.entity';
@@ -82,7 +83,8 @@ export class CommunityGroupResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: ARG_DOCS.first }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Connection<Practice>> {
-    return practiceConnection(ctx, 'group', g.id, { first, after });
+    return practiceConnection(ctx, 'group', g.id, { first, after }, info);
   }
 }

@@ -14,6 +14,8 @@ export interface ConnectionSpec<Row extends object, Filter> {
   ordering: Ordering;
   first: number | null | undefined;
   after: string | null | undefined;
+  /** What else makes two requests of this list differ (e.g. the columns read); part of the loader signature. */
+  variant?: string;
   /** SQL conditions for the filter, built on `params`; throws BAD_USER_INPUT for bad values. */
   conditions: (filter: Filter | null | undefined, params: SqlParams) => string[];
   /** One page per key of the request, in one statement. */
@@ -30,7 +32,7 @@ export function batchedConnection<Row extends object, Filter>(ctx: Context, spec
   const scoped = (key: unknown) => scopedOrdering(spec.ordering, spec.list, spec.parent, key, spec.filter ?? null);
   const after = spec.after ? decodeCursor(scoped(spec.key), spec.after) : null;
   spec.conditions(spec.filter, new SqlParams());
-  const signature = JSON.stringify([spec.list, spec.parent, spec.filter ?? null, spec.ordering.name, first, after]);
+  const signature = JSON.stringify([spec.list, spec.parent, spec.filter ?? null, spec.ordering.name, first, after, spec.variant ?? null]);
   const loader = ctx.loaders.keyed.get<unknown, Connection<Row>>(signature, async (keys) => {
     const params = new SqlParams();
     const conditions = spec.conditions(spec.filter, params);

@@ -38,18 +38,40 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   return ConnectionType as ClassType<Connection<T>>;
 }
 
-/** A Relay connection from one fetched page. */
+/**
+ * A Relay connection from one fetched page. Cursors are encoded when first read: most pages
+ * are asked for `nodes` or `totalCount` alone, and a cursor is a JSON + base64 string per row.
+ */
 export function toConnection<T extends object>(ordering: Ordering, page: Page<T>): Connection<T> {
-  const edges = page.rows.map((node, i) => ({ node, cursor: encodeCursor(ordering, page.keys[i]) }));
-  return {
-    edges,
-    nodes: page.rows,
-    totalCount: page.totalCount,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+  return new PageConnection(ordering, page);
+}
+
+class PageConnection<T extends object> implements Connection<T> {
+  readonly nodes: T[];
+  readonly totalCount: number;
+  private edgeList: { cursor: string; node: T }[] | null = null;
+  private info: PageInfo | null = null;
+
+  constructor(private readonly ordering: Ordering, private readonly page: Page<T>) {
+    this.nodes = page.rows;
+    this.totalCount = page.totalCount;
+  }
+
+  get edges(): { cursor: string; node: T }[] {
+    this.edgeList ??= this.page.rows.map((node, i) => ({ node, cursor: encodeCursor(this.ordering, this.page.keys[i]) }));
+    return this.edgeList;
+  }
+
+  get pageInfo(): PageInfo {
+    if (!this.info) {
+      const last = this.page.rows.length - 1;
+      this.info = {
+        hasNextPage: this.page.hasNextPage,
+        hasPreviousPage: this.page.hasPreviousPage,
+        startCursor: last < 0 ? null : this.edgeList?.[0].cursor ?? encodeCursor(this.ordering, this.page.keys[0]),
+        endCursor: last < 0 ? null : this.edgeList?.[last].cursor ?? encodeCursor(this.ordering, this.page.keys[last]),
+      };
+    }
+    return this.info;
+  }
 }

@@ -68,14 +68,16 @@ export async function fetchPages<Row>(sql: Sql, query: PageQuery): Promise<Page<
   const rows = await sql.query<Record<string, unknown>>(text, params.values);
 
   const pages: Page<Row>[] = parents.keys.map(() => ({ rows: [], keys: [], totalCount: 0, hasNextPage: false, hasPreviousPage: false }));
+  const keyColumnNames = ordering.keys.map((_, i) => `__k${i}`);
+  const lastKey = keyColumnNames[keyColumnNames.length - 1];
   for (const row of rows) {
     const page = pages[Number(row.__parent) - 1];
     page.totalCount = row.__total as number;
     page.hasPreviousPage = row.__hasPrevious as boolean;
-    if (row[`__k${ordering.keys.length - 1}`] === null) continue; // a parent with no rows
-    const keys = ordering.keys.map((_, i) => row[`__k${i}`]);
+    if (row[lastKey] === null) continue; // a parent with no rows
+    const keys = keyColumnNames.map((name) => row[name]);
     const plain: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(row)) if (!name.startsWith('__')) plain[name] = value;
+    for (const name in row) if (!name.startsWith('__')) plain[name] = row[name];
     page.rows.push(plain as Row);
     page.keys.push(keys);
   }

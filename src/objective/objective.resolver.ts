@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { CommunityGroup } from '../community-group/community-group.entity';
 import { ContentOrder, ResourceOrder } from '../content/orders';
 import type { Context } from '../context';
@@ -77,8 +78,9 @@ export class ObjectiveResolver {
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
     @Arg('filter', () => PracticeFilter, { nullable: true, description: 'Only practices matching every given criterion as well.' }) filter?: PracticeFilter | null,
     @Arg('orderBy', () => ContentOrder, { nullable: true, description: 'The order of the list; RANK (global first) when omitted.' }) orderBy?: ContentOrder | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Connection<Practice>> {
-    return practiceConnection(ctx, 'objective', objective.number, { filter, orderBy, first, after });
+    return practiceConnection(ctx, 'objective', objective.number, { filter, orderBy, first, after }, info);
   }
 
   @FieldResolver(() => ResourceConnection, { description: 'Published resources addressing the objective, ranked global-first by default.' })

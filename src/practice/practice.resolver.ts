@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { CallForPractices } from '../call/call-for-practices.entity';
 import { ContentOrder } from '../content/orders';
 import type { Context } from '../context';
@@ -36,8 +37,9 @@ export class PracticeResolver {
     @Arg('orderBy', () => ContentOrder, { nullable: true, defaultValue: ContentOrder.RANK, description: 'The order of the list; RANK (global first) by default.' }) orderBy?: ContentOrder | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: '0..100.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: ARG_DOCS.after }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Connection<Practice>> {
-    return practiceConnection(ctx, 'root', 'root', { filter, orderBy, first, after });
+    return practiceConnection(ctx, 'root', 'root', { filter, orderBy, first, after }, info);
   }
 
   @FieldResolver(() => String, { description: 'The practice name, in the requested language.' })

@@ -11,6 +11,31 @@ export const PRACTICE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.status, t.s
   t.recommendations, t.takeaway, t.call_id AS "callId", t.community_group_id AS "communityGroupId", t.published_at AS "publishedAt",
   t.created_by AS "createdBy", t.review_round AS "reviewRound", t.completion, t.focal_point AS "focalPoint"`;
 
+/**
+ * Practice fields a list row can answer from these columns (besides `t.id`). A page whose
+ * items ask only for these fields reads only their columns: a practice's long texts in three
+ * languages are most of its row, and a list card shows none of them.
+ */
+const LIST_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [], id: [], slug: ['t.slug'], title: ['t.title'], summary: ['t.summary'], status: ['t.status'], scope: ['t.scope'],
+  startDate: ['t.start_date::text AS "startDate"'], endDate: ['t.end_date::text AS "endDate"'], publishedAt: ['t.published_at AS "publishedAt"'],
+  lessonsLearned: ['t.lessons_learned AS "lessonsLearned"'], recommendations: ['t.recommendations'], takeaway: ['t.takeaway'],
+  call: ['t.call_id AS "callId"'],
+  // Relations loaded by the practice's id alone.
+  regions: [], countries: [], objectives: [], guidingPrinciples: [], implementedBy: [], partners: [], resources: [], events: [],
+};
+
+/** The columns a page of practices needs for the selected item fields: every column as soon as one field is not in LIST_FIELD_COLUMNS. */
+export function practiceListColumns(fields: ReadonlySet<string>): string {
+  const columns = new Set<string>(['t.id']);
+  for (const field of fields) {
+    const needed = LIST_FIELD_COLUMNS[field];
+    if (!needed) return PRACTICE_COLUMNS;
+    for (const column of needed) columns.add(column);
+  }
+  return [...columns].join(', ');
+}
+
 /** Practices by id, in key order; null for unknown, malformed or invisible ids. */
 export async function practicesById(sql: Sql, policy: VisibilityPolicy, ids: readonly string[]): Promise<(Practice | null)[]> {
   return rowsByIds<Practice>(sql, `/* practicesById */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.id = ANY($1::uuid[]) AND ${policy.readable('practice')}`, ids);
@@ -35,12 +60,12 @@ const PARENT: Record<PracticeParent, ParentSpec> = {
 };
 
 /** One page of practices for every parent key, in one statement. */
-export function practicePages(sql: Sql, policy: VisibilityPolicy, request: ListRequest & { parent: PracticeParent }): Promise<Page<Practice>[]> {
+export function practicePages(sql: Sql, policy: VisibilityPolicy, request: ListRequest & { parent: PracticeParent }, columns = PRACTICE_COLUMNS): Promise<Page<Practice>[]> {
   // Unfiltered published practices of an objective: the count the ObjectiveAggregates triggers maintain.
   const total = request.parent === 'objective' && request.conditions.length === 0 && policy.listsPublishedOnly
     ? `coalesce((SELECT ac.n FROM objective_agg_count ac WHERE ac.key = '' AND ac.objective_number = k.parent), 0)`
     : undefined;
-  return listPages<Practice>(sql, { name: `practicesBy_${request.parent}`, from: 'practice t', columns: PRACTICE_COLUMNS, where: [policy.listed()], total }, PARENT[request.parent], request);
+  return listPages<Practice>(sql, { name: `practicesBy_${request.parent}`, from: 'practice t', columns, where: [policy.listed()], total }, PARENT[request.parent], request);
 }
 
 /** Published (visible) practices linked to each resource, by RANK. */

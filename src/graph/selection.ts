@@ -1,0 +1,28 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+/**
+ * The names of the fields a connection field selects on its items (`nodes { … }` and
+ * `edges { node { … } }`), through inline fragments and fragment spreads. Fields under
+ * `@skip`/`@include` count as selected: the set may be larger than what runs, never smaller.
+ */
+export function connectionNodeFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
+  const names = new Set<string>();
+  const fieldsOf = (set: SelectionSetNode | undefined, visit: (name: string, selectionSet: SelectionSetNode | undefined) => void, seen = new Set<string>()): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) visit(selection.name.value, selection.selectionSet);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit, seen);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit, seen);
+      }
+    }
+  };
+  const collect = (set: SelectionSetNode | undefined) => fieldsOf(set, (name) => names.add(name));
+  for (const node of info.fieldNodes) {
+    fieldsOf(node.selectionSet, (name, set) => {
+      if (name === 'nodes') collect(set);
+      else if (name === 'edges') fieldsOf(set, (inner, nodeSet) => inner === 'node' && collect(nodeSet));
+    });
+  }
+  return names;
+}

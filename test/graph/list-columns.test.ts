@@ -1,0 +1,70 @@
+import { parse, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode, type FieldNode } from 'graphql';
+import { connectionNodeFields } from '../../src/graph/selection';
+import { PRACTICE_COLUMNS, practiceListColumns } from '../../src/practice/practice.store';
+import type { HubServer } from '../../src/server';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { execute, startTestServer } from '../support/graphql';
+
+/** The `info` graphql-js gives the first field of `source`'s operation. */
+function infoOf(source: string): Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> {
+  const document = parse(source);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
+  );
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
+}
+
+describe('connectionNodeFields', () => {
+  it('reads the item fields under nodes and edges.node, through inline fragments and fragment spreads', () => {
+    const info = infoOf(`
+      { practices(first: 5) {
+          totalCount
+          nodes { id ... on Practice { slug } ...Card }
+          edges { cursor node { scope ... @include(if: true) { publishedAt } } }
+          pageInfo { endCursor }
+      } }
+      fragment Card on Practice { title ...Card }`);
+    expect([...connectionNodeFields(info)].sort()).toEqual(['id', 'publishedAt', 'scope', 'slug', 'title']);
+  });
+});
+
+describe('practiceListColumns', () => {
+  it('reads only the columns of the selected fields, and every column for a field it does not know', () => {
+    const card = practiceListColumns(new Set(['id', 'slug', 'title', 'scope', 'objectives', '__typename']));
+    expect(card).toBe('t.id, t.slug, t.title, t.scope');
+    expect(practiceListColumns(new Set(['id', 'call']))).toBe('t.id, t.call_id AS "callId"');
+    expect(practiceListColumns(new Set(['title', 'completion']))).toBe(PRACTICE_COLUMNS);
+    expect(practiceListColumns(new Set(['title', 'reviews']))).toBe(PRACTICE_COLUMNS);
+  });
+});
+
+describe('practice lists read the columns their items ask for', () => {
+  let db: TestDatabase;
+  let server: HubServer;
+  beforeAll(async () => {
+    db = await createTestDatabase({ seed: { randomSeed: 42, scale: 'default' } });
+    server = await startTestServer(db.dataSource);
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.drop();
+  });
+
+  it('answers the same items whatever else is selected beside them, even for the same list twice in one request', async () => {
+    const result = await execute(server, db.dataSource, `{ objective(number: 10) {
+      narrow: practices(first: 8) { nodes { id title scope } }
+      wide: practices(first: 8) { nodes { id title scope lessonsLearned completion call { slug } } }
+      viaEdges: practices(first: 8) { edges { node { id title } } }
+    } }`);
+    expect(result.errors).toBeUndefined();
+    const { narrow, wide, viaEdges } = result.data!.objective;
+    expect(narrow.nodes).toHaveLength(8);
+    expect(narrow.nodes).toEqual(wide.nodes.map(({ id, title, scope }: any) => ({ id, title, scope })));
+    expect(viaEdges.edges.map((e: any) => e.node)).toEqual(wide.nodes.map(({ id, title }: any) => ({ id, title })));
+    // The wide list (every column: \`completion\` is not a list field) really read the others; had
+    // both lists shared one batch, one of them would answer with the other's columns.
+    expect(wide.nodes.some((n: any) => n.lessonsLearned !== null)).toBe(true);
+    expect(wide.nodes.some((n: any) => n.call !== null)).toBe(true);
+  });
+});
