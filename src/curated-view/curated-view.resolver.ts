@@ -1,11 +1,14 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { CommunityGroup } from '../community-group/community-group.entity';
 import type { Context } from '../context';
 import { Event } from '../event/event.entity';
 import { ARG_DOCS } from '../graph/arg-docs';
 import { pageSize } from '../graph/ordering';
+import { listItemFields } from '../graph/selection';
 import { Locale, localize } from '../i18n/localized-text';
 import { Practice } from '../practice/practice.entity';
+import { practiceListColumns } from '../practice/practice.store';
 import { Resource } from '../resource/resource.entity';
 import { CuratedView } from './curated-view.entity';
 import { viewItems, type ViewList, type ViewRelated } from './curated-view.store';
@@ -31,10 +34,15 @@ function primeRelated(ctx: Context, list: ViewList, row: { id: string; publisher
   }
 }
 
-function items<Row>(ctx: Context, view: CuratedView, list: ViewList, first: number | null | undefined): Promise<Row[]> {
+/**
+ * A view's list, batched across views. Practices read only the columns their selected fields
+ * need (`practiceListColumns`), so the columns are part of the batch's key.
+ */
+function items<Row>(ctx: Context, view: CuratedView, list: ViewList, first: number | null | undefined, info?: GraphQLResolveInfo): Promise<Row[]> {
   const size = pageSize(first, DEFAULT_FIRST);
-  const loader = ctx.loaders.keyed.get<string, Row[]>(`view:${list}:${size}`, (slugs) =>
-    viewItems<Row>(ctx.sql, ctx.policy, list, slugs, size, (row, related) => primeRelated(ctx, list, row as never, related)));
+  const columns = list === 'practices' && info ? practiceListColumns(listItemFields(info)) : undefined;
+  const loader = ctx.loaders.keyed.get<string, Row[]>(`view:${list}:${size}:${columns ?? ''}`, (slugs) =>
+    viewItems<Row>(ctx.sql, ctx.policy, list, slugs, size, (row, related) => primeRelated(ctx, list, row as never, related), columns));
   return loader.load(view.slug);
 }
 
@@ -52,8 +60,13 @@ export class CuratedViewResolver {
   }
 
   @FieldResolver(() => [Practice], { description: 'Pinned practices first, then the best-ranked (default 6, at most 100).' })
-  practices(@Root() view: Readonly<CuratedView>, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null): Promise<Practice[]> {
-    return items(ctx, view, 'practices', first);
+  practices(
+    @Root() view: Readonly<CuratedView>,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'How many items: 0..100, 6 when omitted.' }) first?: number | null,
+    @Info() info?: GraphQLResolveInfo,
+  ): Promise<Practice[]> {
+    return items(ctx, view, 'practices', first, info);
   }
 
   @FieldResolver(() => [Resource], { description: 'Pinned resources first, then the best-ranked.' })

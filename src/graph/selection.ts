@@ -7,6 +7,29 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
  */
 export function connectionNodeFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
   const names = new Set<string>();
+  const fieldsOf = fieldVisitor(info);
+  const collect = (set: SelectionSetNode | undefined) => fieldsOf(set, (name) => names.add(name));
+  for (const node of info.fieldNodes) {
+    fieldsOf(node.selectionSet, (name, set) => {
+      if (name === 'nodes') collect(set);
+      else if (name === 'edges') fieldsOf(set, (inner, nodeSet) => inner === 'node' && collect(nodeSet));
+    });
+  }
+  return names;
+}
+
+/** The names of the fields a list field selects on its items, through fragments (as `connectionNodeFields`). */
+export function listItemFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
+  const names = new Set<string>();
+  const fieldsOf = fieldVisitor(info);
+  for (const node of info.fieldNodes) fieldsOf(node.selectionSet, (name) => names.add(name));
+  return names;
+}
+
+type FieldVisitor = (set: SelectionSetNode | undefined, visit: (name: string, selectionSet: SelectionSetNode | undefined) => void) => void;
+
+/** Visits the fields of a selection set, looking through inline fragments and fragment spreads (each spread once). */
+function fieldVisitor(info: Pick<GraphQLResolveInfo, 'fragments'>): FieldVisitor {
   const fieldsOf = (set: SelectionSetNode | undefined, visit: (name: string, selectionSet: SelectionSetNode | undefined) => void, seen = new Set<string>()): void => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) visit(selection.name.value, selection.selectionSet);
@@ -17,12 +40,5 @@ export function connectionNodeFields(info: Pick<GraphQLResolveInfo, 'fieldNodes'
       }
     }
   };
-  const collect = (set: SelectionSetNode | undefined) => fieldsOf(set, (name) => names.add(name));
-  for (const node of info.fieldNodes) {
-    fieldsOf(node.selectionSet, (name, set) => {
-      if (name === 'nodes') collect(set);
-      else if (name === 'edges') fieldsOf(set, (inner, nodeSet) => inner === 'node' && collect(nodeSet));
-    });
-  }
-  return names;
+  return (set, visit) => fieldsOf(set, visit);
 }

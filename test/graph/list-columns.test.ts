@@ -1,5 +1,5 @@
 import { parse, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode, type FieldNode } from 'graphql';
-import { connectionNodeFields } from '../../src/graph/selection';
+import { connectionNodeFields, listItemFields } from '../../src/graph/selection';
 import { PRACTICE_COLUMNS, practiceListColumns } from '../../src/practice/practice.store';
 import type { HubServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -15,7 +15,12 @@ function infoOf(source: string): Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragme
   return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
 }
 
-describe('connectionNodeFields', () => {
+describe('connectionNodeFields and listItemFields', () => {
+  it('reads the fields of a list\'s items through fragments', () => {
+    const info = infoOf('{ practices { id ... on Practice { slug } ...Card } } fragment Card on Practice { title }');
+    expect([...listItemFields(info)].sort()).toEqual(['id', 'slug', 'title']);
+  });
+
   it('reads the item fields under nodes and edges.node, through inline fragments and fragment spreads', () => {
     const info = infoOf(`
       { practices(first: 5) {
@@ -66,5 +71,17 @@ describe('practice lists read the columns their items ask for', () => {
     // both lists shared one batch, one of them would answer with the other's columns.
     expect(wide.nodes.some((n: any) => n.lessonsLearned !== null)).toBe(true);
     expect(wide.nodes.some((n: any) => n.call !== null)).toBe(true);
+  });
+
+  it('does the same for a curated view\'s practices', async () => {
+    const result = await execute(server, db.dataSource, `{ curatedView(slug: "home") {
+      narrow: practices(first: 6) { id title scope objectives { number } implementedBy { name } }
+      wide: practices(first: 6) { id title scope objectives { number } implementedBy { name } lessonsLearned completion }
+    } }`);
+    expect(result.errors).toBeUndefined();
+    const { narrow, wide } = result.data!.curatedView;
+    expect(narrow).toHaveLength(6);
+    expect(narrow).toEqual(wide.map(({ lessonsLearned, completion, ...card }: any) => card));
+    expect(wide.some((p: any) => p.lessonsLearned !== null)).toBe(true);
   });
 });
