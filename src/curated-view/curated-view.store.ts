@@ -82,12 +82,14 @@ export type ViewRelated = Record<string, any>;
  * The first `first` items of one list of each view: the view's pinned items in their
  * editor's order, then the best-ranked others (on the view's objective, for computed
  * views). One statement for every view asked for. `columns` (over `t`, with `t.id`) narrows
- * what each row reads; the related rows need only the columns the list's default has.
+ * what each practice row reads (practices only: the related rows of the others need more).
  */
 export async function viewItems<Row>(
   sql: Sql, policy: VisibilityPolicy, list: ViewList, slugs: readonly string[], first: number,
   onRelated?: (row: Row, related: ViewRelated) => void, columns?: string,
 ): Promise<Row[][]> {
+  // Only practices may be narrowed: their related rows need `x.id` alone; the others' need more.
+  if (columns !== undefined && list !== 'practices') throw new Error(`viewItems: ${list} are read with every column`);
   const l = { ...LISTS[list], columns: columns ?? LISTS[list].columns };
   const related = Object.entries(RELATED[list]);
   const visible = l.visible ? policy.listed() : 'true';

@@ -49,29 +49,34 @@ export function toConnection<T extends object>(ordering: Ordering, page: Page<T>
 class PageConnection<T extends object> implements Connection<T> {
   readonly nodes: T[];
   readonly totalCount: number;
-  private edgeList: { cursor: string; node: T }[] | null = null;
-  private info: PageInfo | null = null;
+  readonly #ordering: Ordering;
+  readonly #page: Page<T>;
+  #edges: { cursor: string; node: T }[] | null = null;
+  #pageInfo: PageInfo | null = null;
 
-  constructor(private readonly ordering: Ordering, private readonly page: Page<T>) {
+  constructor(ordering: Ordering, page: Page<T>) {
+    this.#ordering = ordering;
+    this.#page = page;
     this.nodes = page.rows;
     this.totalCount = page.totalCount;
   }
 
   get edges(): { cursor: string; node: T }[] {
-    this.edgeList ??= this.page.rows.map((node, i) => ({ node, cursor: encodeCursor(this.ordering, this.page.keys[i]) }));
-    return this.edgeList;
+    this.#edges ??= this.#page.rows.map((node, i) => ({ node, cursor: encodeCursor(this.#ordering, this.#page.keys[i]) }));
+    return this.#edges;
   }
 
   get pageInfo(): PageInfo {
-    if (!this.info) {
-      const last = this.page.rows.length - 1;
-      this.info = {
-        hasNextPage: this.page.hasNextPage,
-        hasPreviousPage: this.page.hasPreviousPage,
-        startCursor: last < 0 ? null : this.edgeList?.[0].cursor ?? encodeCursor(this.ordering, this.page.keys[0]),
-        endCursor: last < 0 ? null : this.edgeList?.[last].cursor ?? encodeCursor(this.ordering, this.page.keys[last]),
+    if (!this.#pageInfo) {
+      const page = this.#page;
+      const last = page.rows.length - 1;
+      this.#pageInfo = {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: last < 0 ? null : this.#edges?.[0].cursor ?? encodeCursor(this.#ordering, page.keys[0]),
+        endCursor: last < 0 ? null : this.#edges?.[last].cursor ?? encodeCursor(this.#ordering, page.keys[last]),
       };
     }
-    return this.info;
+    return this.#pageInfo;
   }
 }

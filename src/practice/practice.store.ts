@@ -6,34 +6,42 @@ import { groupedQuery } from '../graph/grouped-query';
 import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
 import type { Practice } from './practice.entity';
 
-export const PRACTICE_COLUMNS = `t.id, t.slug, t.title, t.summary, t.status, t.scope,
-  t.start_date::text AS "startDate", t.end_date::text AS "endDate", t.lessons_learned AS "lessonsLearned",
-  t.recommendations, t.takeaway, t.call_id AS "callId", t.community_group_id AS "communityGroupId", t.published_at AS "publishedAt",
-  t.created_by AS "createdBy", t.review_round AS "reviewRound", t.completion, t.focal_point AS "focalPoint"`;
+/**
+ * A practice row's columns, in the one order every statement lists them. `text`: one of the
+ * jsonb texts in three languages, read only when its field is selected (see practiceListColumns).
+ */
+const COLUMNS: readonly { sql: string; text?: string }[] = [
+  { sql: 't.id' }, { sql: 't.slug' }, { sql: 't.title', text: 'title' }, { sql: 't.summary', text: 'summary' }, { sql: 't.status' }, { sql: 't.scope' },
+  { sql: 't.start_date::text AS "startDate"' }, { sql: 't.end_date::text AS "endDate"' },
+  { sql: 't.lessons_learned AS "lessonsLearned"', text: 'lessonsLearned' }, { sql: 't.recommendations', text: 'recommendations' }, { sql: 't.takeaway', text: 'takeaway' },
+  { sql: 't.call_id AS "callId"' }, { sql: 't.community_group_id AS "communityGroupId"' }, { sql: 't.published_at AS "publishedAt"' },
+  { sql: 't.created_by AS "createdBy"' }, { sql: 't.review_round AS "reviewRound"' }, { sql: 't.completion' },
+  { sql: 't.focal_point AS "focalPoint"', text: 'focalPoint' },
+];
+
+export const PRACTICE_COLUMNS = COLUMNS.map((column) => column.sql).join(', ');
 
 /**
- * Practice fields a list row can answer from these columns (besides `t.id`). A page whose
- * items ask only for these fields reads only their columns: a practice's long texts in three
- * languages are most of its row, and a list card shows none of them.
+ * Practice fields a list row answers with its texts left out except those selected: the
+ * plain columns (always read, they are small), the texts by their own field, and relations
+ * loaded by the practice's id or `callId`. Any other field (e.g. `reviewProgress`, whose
+ * rules read more) makes the page read every column.
  */
-const LIST_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  __typename: [], id: [], slug: ['t.slug'], title: ['t.title'], summary: ['t.summary'], status: ['t.status'], scope: ['t.scope'],
-  startDate: ['t.start_date::text AS "startDate"'], endDate: ['t.end_date::text AS "endDate"'], publishedAt: ['t.published_at AS "publishedAt"'],
-  lessonsLearned: ['t.lessons_learned AS "lessonsLearned"'], recommendations: ['t.recommendations'], takeaway: ['t.takeaway'],
-  call: ['t.call_id AS "callId"'],
-  // Relations loaded by the practice's id alone.
-  regions: [], countries: [], objectives: [], guidingPrinciples: [], implementedBy: [], partners: [], resources: [], events: [],
-};
+const LIST_FIELDS: ReadonlySet<string> = new Set([
+  '__typename', 'id', 'slug', 'title', 'summary', 'status', 'scope', 'startDate', 'endDate', 'publishedAt', 'completion',
+  'lessonsLearned', 'recommendations', 'takeaway', 'call',
+  'regions', 'countries', 'objectives', 'guidingPrinciples', 'implementedBy', 'partners', 'resources', 'events',
+]);
 
-/** The columns a page of practices needs for the selected item fields: every column as soon as one field is not in LIST_FIELD_COLUMNS. */
+/**
+ * The columns a page of practices needs for its items' selected fields: every column but the
+ * texts no selected field shows, in the fixed order of COLUMNS (so a selection's field order
+ * makes no new statement text); every column as soon as one field is not in LIST_FIELDS.
+ * A practice's texts in three languages are most of its row, and a list card shows one or two.
+ */
 export function practiceListColumns(fields: ReadonlySet<string>): string {
-  const columns = new Set<string>(['t.id']);
-  for (const field of fields) {
-    const needed = LIST_FIELD_COLUMNS[field];
-    if (!needed) return PRACTICE_COLUMNS;
-    for (const column of needed) columns.add(column);
-  }
-  return [...columns].join(', ');
+  for (const field of fields) if (!LIST_FIELDS.has(field)) return PRACTICE_COLUMNS;
+  return COLUMNS.filter((column) => !column.text || fields.has(column.text)).map((column) => column.sql).join(', ');
 }
 
 /** Practices by id, in key order; null for unknown, malformed or invisible ids. */

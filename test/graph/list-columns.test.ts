@@ -35,12 +35,16 @@ describe('connectionNodeFields and listItemFields', () => {
 });
 
 describe('practiceListColumns', () => {
-  it('reads only the columns of the selected fields, and every column for a field it does not know', () => {
+  it('leaves out the texts no selected field shows, keeps the one column order, and reads every column for a field it does not know', () => {
     const card = practiceListColumns(new Set(['id', 'slug', 'title', 'scope', 'objectives', '__typename']));
-    expect(card).toBe('t.id, t.slug, t.title, t.scope');
-    expect(practiceListColumns(new Set(['id', 'call']))).toBe('t.id, t.call_id AS "callId"');
-    expect(practiceListColumns(new Set(['title', 'completion']))).toBe(PRACTICE_COLUMNS);
+    expect(card).toContain('t.title');
+    for (const text of ['t.summary', 't.lessons_learned', 't.recommendations', 't.takeaway', 't.focal_point']) expect(card).not.toContain(text);
+    expect(card).toContain('t.call_id'); // plain columns are always read
+    // The field order of a selection makes no new statement text.
+    expect(practiceListColumns(new Set(['scope', 'title', 'id']))).toBe(practiceListColumns(new Set(['id', 'title', 'scope'])));
+    expect(practiceListColumns(new Set(['title', 'focalPoint']))).toBe(PRACTICE_COLUMNS);
     expect(practiceListColumns(new Set(['title', 'reviews']))).toBe(PRACTICE_COLUMNS);
+    expect(practiceListColumns(new Set(['constructor']))).toBe(PRACTICE_COLUMNS);
   });
 });
 
@@ -83,5 +87,18 @@ describe('practice lists read the columns their items ask for', () => {
     expect(narrow).toHaveLength(6);
     expect(narrow).toEqual(wide.map(({ lessonsLearned, completion, ...card }: any) => card));
     expect(wide.some((p: any) => p.lessonsLearned !== null)).toBe(true);
+  });
+
+  it.each([
+    ['title(locale: FR)'], ['summary(locale: ES)'], ['lessonsLearned'], ['recommendations'], ['takeaway'], ['status'], ['scope'],
+    ['startDate'], ['endDate'], ['publishedAt'], ['completion'], ['call { id }'], ['objectives { number }'], ['implementedBy { id }'],
+  ])('a list of cards with %s answers it as practice(id:) does', async (field) => {
+    const list = await execute(server, db.dataSource, `{ objective(number: 10) { practices(first: 20) { nodes { id value: ${field} } } } }`);
+    expect(list.errors).toBeUndefined();
+    const nodes = list.data!.objective.practices.nodes;
+    expect(nodes).toHaveLength(20);
+    const one = await execute(server, db.dataSource, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Practice { id value: ${field} } } }`, { ids: nodes.map((n: any) => n.id) });
+    expect(one.errors).toBeUndefined();
+    expect(nodes).toEqual(one.data!.nodes);
   });
 });
