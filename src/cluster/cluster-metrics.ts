@@ -1,4 +1,4 @@
-import cluster, { type Worker } from 'node:cluster';
+import type { Worker } from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import { askWorker, type ChannelHandlers, type PrimaryChannel } from './primary-channel';
 
@@ -25,7 +25,7 @@ export function clusterMetricsScrape(registry: Registry, primary: PrimaryChannel
  * A worker starting or stuck is left out of that scrape rather than failing it. Scrapes that
  * arrive while one is being gathered share its answer.
  */
-export function metricsHandlers(serving: () => Worker[] = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w)): ChannelHandlers {
+export function metricsHandlers(serving: () => Worker[]): ChannelHandlers {
   let gathering: Promise<string> | null = null;
   const gather = async (): Promise<string> => {
     const answers = await Promise.allSettled(serving().map((worker) => askWorker<MetricsJson>(worker, LOCAL, null, WORKER_METRICS_TIMEOUT_MS)));

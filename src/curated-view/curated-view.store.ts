@@ -4,6 +4,7 @@ import type { Sql } from '../db/sql';
 import { EVENT_COLUMNS } from '../event/event.store';
 import { byKey } from '../graph/batch';
 import { groupedQuery } from '../graph/grouped-query';
+import { withoutBookkeeping } from '../graph/page-query';
 import { PRACTICE_COLUMNS } from '../practice/practice.store';
 import { RESOURCE_COLUMNS } from '../resource/resource.store';
 import type { CuratedView } from './curated-view.entity';
@@ -113,11 +114,8 @@ ${l.parts.map((part, i) => `
     ORDER BY v.slug, x."__group", x."__position"`, slugs, [first]);
   const relatedColumns = related.map(([name]) => [name, `__related_${name}`] as const);
   return groups.map((rows) => rows.map((raw) => {
-    // One copy without the bookkeeping columns (no `delete`, which would leave every row a
-    // slow dictionary-mode object for the resolvers that read it).
     const source = raw as Record<string, unknown>;
-    const row: Record<string, unknown> = {};
-    for (const key in source) if (!key.startsWith('__')) row[key] = source[key];
+    const row = withoutBookkeeping(source);
     const found: ViewRelated = {};
     for (const [name, column] of relatedColumns) found[name] = source[column];
     onRelated?.(row as unknown as Row, found);

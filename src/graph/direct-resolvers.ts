@@ -126,41 +126,13 @@ function isScalarOrEnum(type: unknown): boolean {
 }
 
 function directCall(method: (...params: unknown[]) => unknown, self: unknown, getters: readonly ParamGetter[]): GraphQLFieldResolver<unknown, unknown> {
-  const [first, second, third] = getters;
   // A throw becomes a rejection: graphql-js stops a selection at the first synchronous throw
   // in a non-null field, but collects every sibling's rejection, as it did with type-graphql.
-  switch (getters.length) {
-    case 1:
-      return (root, args, context, info) => {
-        try {
-          return method.call(self, first(root, args, context, info));
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      };
-    case 2:
-      return (root, args, context, info) => {
-        try {
-          return method.call(self, first(root, args, context, info), second(root, args, context, info));
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      };
-    case 3:
-      return (root, args, context, info) => {
-        try {
-          return method.call(self, first(root, args, context, info), second(root, args, context, info), third(root, args, context, info));
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      };
-    default:
-      return (root, args, context, info) => {
-        try {
-          return method.apply(self, getters.map((get) => get(root, args, context, info)));
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      };
-  }
+  return (root, args, context, info) => {
+    try {
+      return method.apply(self, getters.map((get) => get(root, args, context, info)));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
 }
