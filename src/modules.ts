@@ -50,6 +50,8 @@ type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: 
 export type Loaders = Intersection<LoadersOf<(typeof MODULES)[number]>> & {
   /** Nested connections and other argument-dependent batches, one loader per signature. */
   keyed: LoaderCache;
+  /** false for the naive comparator: no batch, no cache (so nothing may be primed either). */
+  batching: boolean;
 };
 
 export const RESOLVERS = MODULES.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;
@@ -67,5 +69,5 @@ export function createLoaders(sql: Sql, policy: VisibilityPolicy, batching = tru
   const options = batching ? {} : { batch: false, cache: false };
   const deps: LoaderDeps = { sql, policy, loader: (batch) => new DataLoader(batch, options) };
   const loaders = Object.assign({}, ...MODULES.map((m) => (m.createLoaders as ((d: LoaderDeps) => object) | undefined)?.(deps) ?? {}));
-  return { ...loaders, keyed: new LoaderCache(options) } as Loaders;
+  return { ...loaders, keyed: new LoaderCache(options), batching } as Loaders;
 }

@@ -8,8 +8,11 @@ const COLUMNS = 't.id, t.slug, t.title, t.theme, t.opens_on::text AS "opensOn", 
 /** Open: today (UTC) lies between opensOn and the deadline, both inclusive. */
 export const IS_OPEN = `((now() AT TIME ZONE 'UTC')::date BETWEEN t.opens_on AND t.deadline)`;
 
+/** The statement of `callsById` (`$1` the ids). */
+export const CALLS_BY_ID = `/* callsById */ SELECT ${COLUMNS}, ${IS_OPEN} AS "isOpen" FROM call_for_practices t WHERE t.id = ANY($1::uuid[])`;
+
 export async function callsById(sql: Sql, ids: readonly string[]): Promise<(CallForPractices | null)[]> {
-  return rowsByIds<CallForPractices>(sql, `/* callsById */ SELECT ${COLUMNS}, ${IS_OPEN} AS "isOpen" FROM call_for_practices t WHERE t.id = ANY($1::uuid[])`, ids);
+  return rowsByIds<CallForPractices>(sql, CALLS_BY_ID, ids);
 }
 
 export async function callsBySlug(sql: Sql, slugs: readonly string[]): Promise<(CallForPractices | null)[]> {

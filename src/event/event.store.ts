@@ -36,9 +36,12 @@ export function eventPages(sql: Sql, request: ListRequest & { parent: EventParen
 
 /** Events at which each practice was presented, by start. */
 export function eventsByPractice(sql: Sql, ids: readonly string[]): Promise<Event[][]> {
-  return groupedQuery(sql, `/* eventsByPractice */ SELECT l.practice_id AS parent, ${EVENT_COLUMNS}
-    FROM event_practice l JOIN event t ON t.id = l.event_id WHERE l.practice_id = ANY($1::uuid[]) ORDER BY t.starts_at, t.id`, ids);
+  return groupedQuery(sql, EVENTS_BY_PRACTICE, ids);
 }
+
+/** The statement of `eventsByPractice` (`$1` the practices' ids). */
+export const EVENTS_BY_PRACTICE = `/* eventsByPractice */ SELECT l.practice_id AS parent, ${EVENT_COLUMNS}
+    FROM event_practice l JOIN event t ON t.id = l.event_id WHERE l.practice_id = ANY($1::uuid[]) ORDER BY t.starts_at, t.id`;
 
 /** Events tied to each call for practices, by start. */
 export function eventsByCall(sql: Sql, ids: readonly string[]): Promise<Event[][]> {

@@ -49,14 +49,24 @@ export async function countriesByCode(sql: Sql, codes: readonly string[]): Promi
 
 /** The regions each practice or resource is tagged with. */
 export function regionsOf(sql: Sql, owner: 'practice' | 'resource', ids: readonly string[]): Promise<Region[][]> {
-  return groupedQuery(sql, `/* regionsBy_${owner} */ SELECT l.${owner}_id AS parent, ${REGION_COLUMNS.replace(/(^|, )/g, '$1r.')}
+  return groupedQuery(sql, regionsOfStatement(owner), ids);
+}
+
+/** The statement of `regionsOf` (`$1` the owners' ids). */
+export function regionsOfStatement(owner: 'practice' | 'resource'): string {
+  return `/* regionsBy_${owner} */ SELECT l.${owner}_id AS parent, ${REGION_COLUMNS.replace(/(^|, )/g, '$1r.')}
     FROM ${owner}_region l JOIN region r ON r.code = l.region_code
-    WHERE l.${owner}_id = ANY($1::uuid[]) ORDER BY r.code`, ids);
+    WHERE l.${owner}_id = ANY($1::uuid[]) ORDER BY r.code`;
 }
 
 /** The countries each practice or resource is tagged with. */
 export function countriesOf(sql: Sql, owner: 'practice' | 'resource', ids: readonly string[]): Promise<Country[][]> {
-  return groupedQuery(sql, `/* countriesBy_${owner} */ SELECT l.${owner}_id AS parent, ${COUNTRY_COLUMNS.replace(/(^|, )/g, '$1c.')}
+  return groupedQuery(sql, countriesOfStatement(owner), ids);
+}
+
+/** The statement of `countriesOf` (`$1` the owners' ids). */
+export function countriesOfStatement(owner: 'practice' | 'resource'): string {
+  return `/* countriesBy_${owner} */ SELECT l.${owner}_id AS parent, ${COUNTRY_COLUMNS.replace(/(^|, )/g, '$1c.')}
     FROM ${owner}_country l JOIN country c ON c.code = l.country_code
-    WHERE l.${owner}_id = ANY($1::uuid[]) ORDER BY c.name`, ids);
+    WHERE l.${owner}_id = ANY($1::uuid[]) ORDER BY c.name`;
 }

@@ -35,8 +35,13 @@ export type ObjectiveOwner = keyof typeof OBJECTIVE_LINKS;
 
 /** The objectives of each item, by number; `[]` for an item with none. */
 export function objectivesOf(sql: Sql, owner: ObjectiveOwner, ids: readonly string[]): Promise<Objective[][]> {
+  return groupedQuery(sql, objectivesOfStatement(owner), ids);
+}
+
+/** The statement of `objectivesOf` (`$1` the owners' ids). */
+export function objectivesOfStatement(owner: ObjectiveOwner): string {
   const [table, column] = OBJECTIVE_LINKS[owner];
-  return groupedQuery(sql, `/* objectivesBy_${owner} */ SELECT l.${column} AS parent, o.number, o.short_title AS "shortTitle", o.short_title_i18n AS "localizedShortTitle", o.title
+  return `/* objectivesBy_${owner} */ SELECT l.${column} AS parent, o.number, o.short_title AS "shortTitle", o.short_title_i18n AS "localizedShortTitle", o.title
     FROM ${table} l JOIN objective o ON o.number = l.objective_number
-    WHERE l.${column} = ANY($1::uuid[]) ORDER BY o.number`, ids);
+    WHERE l.${column} = ANY($1::uuid[]) ORDER BY o.number`;
 }

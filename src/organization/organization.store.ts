@@ -11,9 +11,14 @@ export async function organizationsById(sql: Sql, ids: readonly string[]): Promi
 
 /** Implementers or partners of each practice, by name. */
 export function organizationsByPractice(sql: Sql, role: 'IMPLEMENTER' | 'PARTNER', ids: readonly string[]): Promise<Organization[][]> {
-  return groupedQuery(sql, `/* organizationsByPractice_${role} */ SELECT l.practice_id AS parent, ${COLUMNS}
+  return groupedQuery(sql, organizationsByPracticeStatement(role), ids);
+}
+
+/** The statement of `organizationsByPractice` (`$1` the practices' ids; the role is one of two constants). */
+export function organizationsByPracticeStatement(role: 'IMPLEMENTER' | 'PARTNER'): string {
+  return `/* organizationsByPractice_${role} */ SELECT l.practice_id AS parent, ${COLUMNS}
     FROM practice_organization l JOIN organization o ON o.id = l.organization_id
-    WHERE l.practice_id = ANY($1::uuid[]) AND l.role = $2 ORDER BY o.name, o.id`, ids, [role]);
+    WHERE l.practice_id = ANY($1::uuid[]) AND l.role = '${role === 'PARTNER' ? 'PARTNER' : 'IMPLEMENTER'}' ORDER BY o.name, o.id`;
 }
 
 /** Organizers of each event, by name. */

@@ -16,6 +16,7 @@ import { GuidingPrinciple } from '../principle/guiding-principle.entity';
 import { Resource } from '../resource/resource.entity';
 import { Review } from '../review/review.entity';
 import { Practice } from './practice.entity';
+import { practiceLookupLoader } from './practice.folds';
 import { PracticeFilter } from './practice.inputs';
 import { PracticeConnection, practiceConnection } from './practice-connection';
 
@@ -26,8 +27,11 @@ export class PracticeResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The practice id (a UUID); give this or `slug`.' }) id?: string | null,
     @Arg('slug', () => String, { nullable: true, description: 'The practice slug; give this or `id`.' }) slug?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Practice | null> {
-    return lookup('practice', { id, slug }, ctx.loaders.practice, ctx.loaders.practiceBySlug);
+    // The loader of the key given (lookup rejects none or both before loading), reading the selected relations along.
+    const loader = practiceLookupLoader(ctx, id != null ? 'id' : 'slug', info);
+    return lookup('practice', { id, slug }, loader, loader);
   }
 
   @Query(() => PracticeConnection, { description: 'Published practices, ranked global-first by default.' })

@@ -44,14 +44,19 @@ export function practiceListColumns(fields: ReadonlySet<string>): string {
   return COLUMNS.filter((column) => !column.text || fields.has(column.text)).map((column) => column.sql).join(', ');
 }
 
+/** A statement's text as it is, or with more brought along (see foldedStatement). */
+export type StatementShape = (text: string) => string;
+
+const asIs: StatementShape = (text) => text;
+
 /** Practices by id, in key order; null for unknown, malformed or invisible ids. */
-export async function practicesById(sql: Sql, policy: VisibilityPolicy, ids: readonly string[]): Promise<(Practice | null)[]> {
-  return rowsByIds<Practice>(sql, `/* practicesById */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.id = ANY($1::uuid[]) AND ${policy.readable('practice')}`, ids);
+export async function practicesById(sql: Sql, policy: VisibilityPolicy, ids: readonly string[], shape = asIs): Promise<(Practice | null)[]> {
+  return rowsByIds<Practice>(sql, shape(`/* practicesById */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.id = ANY($1::uuid[]) AND ${policy.readable('practice')}`), ids);
 }
 
-export async function practicesBySlug(sql: Sql, policy: VisibilityPolicy, slugs: readonly string[]): Promise<(Practice | null)[]> {
+export async function practicesBySlug(sql: Sql, policy: VisibilityPolicy, slugs: readonly string[], shape = asIs): Promise<(Practice | null)[]> {
   const rows = await sql.query<Practice>(
-    `/* practicesBySlug */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.slug = ANY($1::text[]) AND ${policy.readable('practice')}`,
+    shape(`/* practicesBySlug */ SELECT ${PRACTICE_COLUMNS} FROM practice t WHERE t.slug = ANY($1::text[]) AND ${policy.readable('practice')}`),
     [slugs],
   );
   return byKey(slugs, rows, (row) => row.slug);

@@ -43,9 +43,14 @@ export function resourcePages(sql: Sql, policy: VisibilityPolicy, request: ListR
 
 /** Visible resources linked to each practice, by RANK. */
 export function resourcesByPractice(sql: Sql, policy: VisibilityPolicy, ids: readonly string[]): Promise<Resource[][]> {
-  return groupedQuery(sql, `/* resourcesByPractice */ SELECT l.practice_id AS parent, ${RESOURCE_COLUMNS}
+  return groupedQuery(sql, resourcesByPracticeStatement(policy), ids);
+}
+
+/** The statement of `resourcesByPractice` (`$1` the practices' ids). */
+export function resourcesByPracticeStatement(policy: VisibilityPolicy): string {
+  return `/* resourcesByPractice */ SELECT l.practice_id AS parent, ${RESOURCE_COLUMNS}
     FROM practice_resource l JOIN resource t ON t.id = l.resource_id
-    WHERE l.practice_id = ANY($1::uuid[]) AND ${policy.listed()} ${RANKED}`, ids);
+    WHERE l.practice_id = ANY($1::uuid[]) AND ${policy.listed()} ${RANKED}`;
 }
 
 /** Visible resources shared at each event, by RANK. */

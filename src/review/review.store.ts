@@ -17,7 +17,12 @@ export async function reviewsById(sql: Sql, policy: VisibilityPolicy, ids: reado
 
 /** The reviews of each practice or resource that the caller may read, oldest first. */
 export function reviewsOf(sql: Sql, policy: VisibilityPolicy, subject: 'practice' | 'resource', ids: readonly string[]): Promise<Review[][]> {
-  return groupedQuery(sql, `/* reviewsBy_${subject} */ SELECT r.${subject}_id AS parent, ${REVIEW_COLUMNS}
+  return groupedQuery(sql, reviewsOfStatement(policy, subject), ids);
+}
+
+/** The statement of `reviewsOf` (`$1` the subjects' ids). */
+export function reviewsOfStatement(policy: VisibilityPolicy, subject: 'practice' | 'resource'): string {
+  return `/* reviewsBy_${subject} */ SELECT r.${subject}_id AS parent, ${REVIEW_COLUMNS}
     FROM review r JOIN ${subject} s ON s.id = r.${subject}_id
-    WHERE r.${subject}_id = ANY($1::uuid[]) AND ${policy.reviews('r', 's')} ORDER BY r.submitted_at, r.id`, ids);
+    WHERE r.${subject}_id = ANY($1::uuid[]) AND ${policy.reviews('r', 's')} ORDER BY r.submitted_at, r.id`;
 }

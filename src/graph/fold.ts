@@ -1,0 +1,93 @@
+/**
+ * Folding loaders' statements into their parent's: when a resolver knows (from the query's
+ * selection) which relations of the row it fetches will be asked for, its statement brings
+ * each along as one JSON column, computed by the relation loader's own statement, and the
+ * loader is primed with it. The field resolvers then find their rows in the loader's cache:
+ * one statement for a page where there were one per relation. A page's cost on the server
+ * was mostly per statement (writing it, parsing its row description and rows, its promise).
+ *
+ * The loader's statement is used as it is, its `= ANY($1::uuid[])` on the parent keys made a
+ * reference to the parent row, so the folded rows are the loader's rows, in its order
+ * (json_agg over its sorted statement keeps the order). JSON differs from pg's own parsing
+ * for a few types only: timestamptz (a Date from pg, a string in JSON) is revived by the
+ * fold's `dates`; bigint and numeric (strings from pg, numbers in JSON) must not be folded.
+ * test/graph/fold.test.ts compares every fold with its loader, row for row.
+ */
+
+/** How one relation is folded into its parent's statement. */
+export interface Fold<Parent, Ctx> {
+  /** The loader's statement: one parameter, `$1` in a single `= ANY($1::uuid[])` on the parent keys. */
+  statement: string;
+  /** `many`: the statement's rows (a list per parent); `one`: its row or null (a lookup by id). */
+  kind: 'many' | 'one';
+  /** The parent's column (as the parent statement names it) whose value `$1` took: `id`, `"callId"`. */
+  key: string;
+  /** Columns holding a timestamptz: made Dates, as pg makes them. */
+  dates?: readonly string[];
+  /** Gives the loader what it would have read. */
+  prime(ctx: Ctx, parent: Parent, value: any): void;
+}
+
+const KEY_PARAMETER = '= ANY($1::uuid[])';
+
+/** The alias of the parent row in a folded statement. */
+export const FOLD_PARENT = '__parent_row';
+
+/** The JSON column of fold `name`. */
+function columnOf(name: string): string {
+  return `__fold_${name}`;
+}
+
+/** The SQL expression of a fold, over the parent row aliased FOLD_PARENT. */
+export function foldExpression(fold: Pick<Fold<unknown, unknown>, 'statement' | 'kind' | 'key'>): string {
+  const at = fold.statement.indexOf(KEY_PARAMETER);
+  if (at < 0 || fold.statement.indexOf(KEY_PARAMETER, at + 1) >= 0 || /\$\d/.test(fold.statement.replace(KEY_PARAMETER, ''))) {
+    throw new Error(`fold: the statement must take its parent keys as one "${KEY_PARAMETER}" and have no other parameter: ${fold.statement.slice(0, 80)}`);
+  }
+  const inner = fold.statement.replace(KEY_PARAMETER, `= ${FOLD_PARENT}.${fold.key}`);
+  return fold.kind === 'many'
+    ? `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${inner}) q)`
+    : `(SELECT row_to_json(q) FROM (${inner}) q)`;
+}
+
+/**
+ * The parent statement with the folds in `names` added: `rows` selects the parent rows (any
+ * statement, its parameters kept); the result has its columns and one JSON column per fold.
+ * `label` names it in logs (`/* label+regions+countries *\/`).
+ */
+export function foldedStatement(label: string, rows: string, folds: Readonly<Record<string, Fold<any, any>>>, names: readonly string[]): string {
+  if (names.length === 0) return rows;
+  const columns = names.map((name) => `, ${foldExpression(folds[name]!)} AS "${columnOf(name)}"`).join('');
+  return `/* ${label}+${names.join('+')} */ SELECT ${FOLD_PARENT}.*${columns} FROM (${rows}) ${FOLD_PARENT}`;
+}
+
+function revive(row: Record<string, unknown>, dates: readonly string[] | undefined): Record<string, unknown> {
+  delete row.parent;
+  if (dates) for (const column of dates) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
+  return row;
+}
+
+/**
+ * Takes each fold's column off a parent row (in place) and primes its loader with the rows
+ * it holds. Returns the row, as the parent's own statement would have read it.
+ */
+export function primeFolds<Parent extends object, Ctx>(ctx: Ctx, row: Parent, folds: Readonly<Record<string, Fold<Parent, Ctx>>>, names: readonly string[]): Parent {
+  const source = row as Record<string, unknown>;
+  for (const name of names) {
+    const fold = folds[name]!;
+    const column = columnOf(name);
+    const value = source[column];
+    delete source[column];
+    if (fold.kind === 'many') {
+      fold.prime(ctx, row, ((value ?? []) as Record<string, unknown>[]).map((item) => revive(item, fold.dates)));
+    } else {
+      fold.prime(ctx, row, value == null ? null : revive(value as Record<string, unknown>, fold.dates));
+    }
+  }
+  return row;
+}
+
+/** The folds of `folds` whose field is in `fields`, in the folds' own order (one statement text per set). */
+export function selectedFolds(folds: Readonly<Record<string, unknown>>, fields: ReadonlySet<string>): string[] {
+  return Object.keys(folds).filter((name) => fields.has(name));
+}

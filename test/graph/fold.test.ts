@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { ANONYMOUS, Role, type Principal } from '../../src/auth/principal';
+import { VisibilityPolicy } from '../../src/auth/visibility';
+import { createContext, type Context } from '../../src/context';
+import { foldExpression, foldedStatement } from '../../src/graph/fold';
+import { practiceFolds, practiceLookupLoader } from '../../src/practice/practice.folds';
+import type { HubServer } from '../../src/server';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { EDITOR, execute, principal, startTestServer } from '../support/graphql';
+
+/** The `info` graphql-js gives the first field of `source`'s operation. */
+function infoOf(source: string): GraphQLResolveInfo {
+  const document = parse(source);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
+  );
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments } as unknown as GraphQLResolveInfo;
+}
+
+/** Each practice relation that can be folded, and the loader its field resolver asks. */
+const LOADERS = {
+  regions: 'regionsOfPractice', countries: 'countriesOfPractice', objectives: 'objectivesOfPractice', guidingPrinciples: 'principlesOfPractice',
+  implementedBy: 'implementersOfPractice', partners: 'partnersOfPractice', call: 'call', reviews: 'reviewsOfPractice',
+  resources: 'resourcesOfPractice', events: 'eventsOfPractice',
+} as const;
+
+const EVERY_RELATION = `{ practice { id ${Object.keys(LOADERS).map((field) => `${field} { __typename }`).join(' ')} } }`;
+
+/** What the field resolver of `field` gets from `ctx`'s loaders for practice `row`. */
+function relationOf(ctx: Context, field: keyof typeof LOADERS, row: { id: string; callId?: string | null }): Promise<unknown> {
+  if (field === 'call') return row.callId ? ctx.loaders.call.load(row.callId) : Promise.resolve(null);
+  return (ctx.loaders[LOADERS[field]] as { load(id: string): Promise<unknown> }).load(row.id);
+}
+
+describe('foldExpression', () => {
+  it('takes a loader statement with its parent keys as one "= ANY($1::uuid[])" and nothing else', () => {
+    const ok = foldExpression({ statement: 'SELECT l.x AS parent, o.y FROM l JOIN o ON o.id = l.o WHERE l.x = ANY($1::uuid[]) ORDER BY o.y', kind: 'many', key: 'id' });
+    expect(ok).toContain('= __parent_row.id');
+    expect(ok).not.toContain('$1');
+    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.slug = ANY($1::text[])', kind: 'many', key: 'id' })).toThrow(/one "= ANY\(\$1::uuid\[\]\)"/);
+    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.id = ANY($1::uuid[]) AND t.role = $2', kind: 'many', key: 'id' })).toThrow(/no other parameter/);
+    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.a = ANY($1::uuid[]) OR t.b = ANY($1::uuid[])', kind: 'many', key: 'id' })).toThrow();
+  });
+
+  it('leaves a statement without folds as it is, and names the folded one in a leading comment', () => {
+    const folds = practiceFolds(new VisibilityPolicy(ANONYMOUS));
+    expect(foldedStatement('practicesById', 'SELECT 1', folds, [])).toBe('SELECT 1');
+    expect(foldedStatement('practicesById', 'SELECT t.id FROM practice t', folds, ['regions', 'call'])).toMatch(/^\/\* practicesById\+regions\+call \*\/ SELECT/);
+  });
+
+  it('every practice fold is a statement it can fold', () => {
+    for (const principal of [ANONYMOUS, EDITOR]) {
+      const folds = practiceFolds(new VisibilityPolicy(principal));
+      expect(Object.keys(folds).sort()).toEqual(Object.keys(LOADERS).sort());
+      for (const fold of Object.values(folds)) expect(() => foldExpression(fold)).not.toThrow();
+    }
+  });
+});
+
+describe('a practice read with its relations folded in', () => {
+  let db: TestDatabase;
+  let server: HubServer;
+  let ids: string[];
+  let slugs: string[];
+  let principals: [string, Principal][];
+  beforeAll(async () => {
+    db = await createTestDatabase({ seed: { randomSeed: 42, scale: 'default' } });
+    server = await startTestServer(db.dataSource);
+    const practices = await db.dataSource.query('SELECT id, slug FROM practice ORDER BY id');
+    ids = practices.map((p: { id: string }) => p.id);
+    slugs = practices.map((p: { slug: string }) => p.slug);
+    const [{ created_by: submitter }] = await db.dataSource.query("SELECT created_by FROM practice WHERE created_by IS NOT NULL AND status <> 'PUBLISHED' LIMIT 1");
+    const [{ reviewer_id: reviewer }] = await db.dataSource.query('SELECT reviewer_id FROM review WHERE practice_id IS NOT NULL LIMIT 1');
+    principals = [
+      ['anonymous', ANONYMOUS], ['an editor', EDITOR], ['a submitter', principal(submitter, [Role.MEMBER])],
+      ['a reviewer', principal('reviewer-1', [Role.REVIEWER], reviewer)],
+    ];
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.drop();
+  });
+
+  it('primes every relation\'s loader with exactly what the loader reads, for every practice and every kind of caller', async () => {
+    expect(ids.length).toBeGreaterThan(50);
+    for (const [, who] of principals) {
+      const folded = createContext({ dataSource: db.dataSource, principal: who });
+      const plain = createContext({ dataSource: db.dataSource, principal: who });
+      const rows = await practiceLookupLoader(folded, 'id', infoOf(EVERY_RELATION)).loadMany(ids);
+      expect(folded.statements.count).toBe(1); // every practice, every relation
+      const plainRows = await plain.loaders.practice.loadMany(ids);
+      expect(rows).toStrictEqual(plainRows);
+      const visible = rows.filter((row): row is NonNullable<typeof row> & { id: string; slug: string } => row !== null && !(row instanceof Error));
+      let compared = 0;
+      for (const field of Object.keys(LOADERS) as (keyof typeof LOADERS)[]) {
+        const mine = await Promise.all(visible.map((row) => relationOf(folded, field, row)));
+        const theirs = await Promise.all(visible.map((row) => relationOf(plain, field, row)));
+        visible.forEach((row, i) => {
+          expect({ practice: row.slug, field, value: mine[i] }).toStrictEqual({ practice: row.slug, field, value: theirs[i] });
+          if (Array.isArray(theirs[i]) ? (theirs[i] as unknown[]).length > 0 : theirs[i] !== null) compared += 1;
+        });
+      }
+      expect(folded.statements.count).toBe(1); // the loaders answered from what was primed
+      expect(compared).toBeGreaterThan(100);
+    }
+  });
+
+  it('by slug too, and reads only the relations the selection asks for (through fragments)', async () => {
+    const ctx = createContext({ dataSource: db.dataSource });
+    const info = infoOf('{ practice { id ...Card ... on Practice { events { id } } } } fragment Card on Practice { title regions { code } }');
+    const [row] = await practiceLookupLoader(ctx, 'slug', info).loadMany([slugs[0]]);
+    expect(ctx.statements.count).toBe(1);
+    expect(row).not.toBeNull();
+    const names = Object.keys(row as object).filter((key) => key.startsWith('__'));
+    expect(names).toEqual([]); // the folds' columns are taken off the row
+    await ctx.loaders.regionsOfPractice.load((row as { id: string }).id);
+    await ctx.loaders.eventsOfPractice.load((row as { id: string }).id);
+    expect(ctx.statements.count).toBe(1);
+    await ctx.loaders.reviewsOfPractice.load((row as { id: string }).id); // not selected: its own statement
+    expect(ctx.statements.count).toBe(2);
+  });
+
+  it('the practice page is 3 statements: the practice with its relations, its implementers\' countries, its objectives\' practices', async () => {
+    const query = readFileSync(path.join('schema', 'operations', 'practice.graphql'), 'utf8');
+    const slug = 'global-guidance-on-child-sensitive-anti-trafficking-responses';
+    const folded = await execute(server, db.dataSource, query, { slug });
+    const naive = await execute(server, db.dataSource, query, { slug }, { batching: false });
+    expect(folded.errors).toBeUndefined();
+    expect(folded.data!.practice.slug).toBe(slug);
+    expect(folded.data).toEqual(naive.data);
+    expect(folded.statements).toBe(3);
+    expect(folded.sql[0]).toMatch(/^\/\* practicesBySlug\+regions\+countries\+objectives\+guidingPrinciples\+implementedBy\+partners\+call\+reviews\+resources\+events \*\//);
+    // The naive comparator (no loader cache, so nothing to prime) folds nothing.
+    expect(naive.sql.some((s) => s.includes('__fold_'))).toBe(false);
+    expect(naive.statements).toBeGreaterThan(10);
+  });
+
+  it('answers as without folds for each kind of caller, by id and by slug, for published and unpublished practices', async () => {
+    const query = `query($id: ID, $slug: String) { practice(id: $id, slug: $slug) {
+      id status title regions { code name } countries { code name } objectives { number shortTitle } guidingPrinciples { code title }
+      implementedBy { id name } partners { id name } call { slug isOpen deadline } reviews { id decision score submittedAt round }
+      resources { id slug status } events { id slug startsAt endsAt } } }`;
+    const [{ id: draft, slug: draftSlug }] = await db.dataSource.query("SELECT id, slug FROM practice WHERE status <> 'PUBLISHED' ORDER BY id LIMIT 1");
+    const [{ id: published, slug: publishedSlug }] = await db.dataSource.query(`SELECT p.id, p.slug FROM practice p WHERE p.status = 'PUBLISHED'
+      AND EXISTS (SELECT 1 FROM review r WHERE r.practice_id = p.id) AND EXISTS (SELECT 1 FROM event_practice e WHERE e.practice_id = p.id) ORDER BY p.id LIMIT 1`);
+    for (const [who, caller] of principals) {
+      for (const variables of [{ id: draft }, { slug: draftSlug }, { id: published }, { slug: publishedSlug }]) {
+        const folded = await execute(server, db.dataSource, query, variables, { principal: caller });
+        const naive = await execute(server, db.dataSource, query, variables, { principal: caller, batching: false });
+        expect(folded.errors).toBeUndefined();
+        expect({ who, variables, data: folded.data }).toEqual({ who, variables, data: naive.data });
+        expect(folded.statements).toBe(1);
+      }
+    }
+  });
+
+  it('two lookups with different selections in one request each get their own relations', async () => {
+    const [a, b] = slugs;
+    const result = await execute(server, db.dataSource, `query($a: String!, $b: String!) {
+      a: practice(slug: $a) { slug regions { code } }
+      b: practice(slug: $b) { slug events { id } regions { code } }
+      c: practice(slug: $a) { slug }
+      none: practice(slug: "no-such-practice") { slug regions { code } }
+    }`, { a, b }, { principal: EDITOR });
+    expect(result.errors).toBeUndefined();
+    const alone = async (slug: string, fields: string) => (await execute(server, db.dataSource, `query($s: String!) { practice(slug: $s) { slug ${fields} } }`, { s: slug }, { principal: EDITOR, batching: false })).data!.practice;
+    expect(result.data!.a).toEqual(await alone(a, 'regions { code }'));
+    expect(result.data!.b).toEqual(await alone(b, 'events { id } regions { code }'));
+    expect(result.data!.c).toEqual({ slug: a });
+    expect(result.data!.none).toBeNull();
+  });
+});
