@@ -5,53 +5,32 @@ import type { Context } from '../context';
 import { Event } from '../event/event.entity';
 import { ARG_DOCS } from '../graph/arg-docs';
 import { pageSize } from '../graph/ordering';
-import { listItemFields } from '../graph/selection';
 import { Locale, localize } from '../i18n/localized-text';
 import { Practice } from '../practice/practice.entity';
-import { practiceListColumns } from '../practice/practice.store';
 import { Resource } from '../resource/resource.entity';
 import { CuratedView } from './curated-view.entity';
-import { viewItems, type ViewList, type ViewRelated } from './curated-view.store';
-
-const DEFAULT_FIRST = 6;
-
-/** Primes the operation's loaders with what the view's statement brought along for an item. */
-function primeRelated(ctx: Context, list: ViewList, row: { id: string; publisherId?: string | null; communityGroupId?: string | null }, related: ViewRelated): void {
-  switch (list) {
-    case 'practices':
-      ctx.loaders.objectivesOfPractice.prime(row.id, related.objectives);
-      ctx.loaders.implementersOfPractice.prime(row.id, related.implementers);
-      break;
-    case 'resources':
-      if (row.publisherId && related.publisher) ctx.loaders.organization.prime(row.publisherId, related.publisher);
-      break;
-    case 'events':
-      if (row.communityGroupId && related.group) ctx.loaders.group.prime(row.communityGroupId, related.group);
-      break;
-    case 'communityGroups':
-      ctx.loaders.objectivesOfGroup.prime(row.id, related.objectives);
-      break;
-  }
-}
+import { DEFAULT_FIRST, viewItemsLoader, viewListColumns, viewLookupLoader } from './curated-view.folds';
+import type { ViewList } from './curated-view.store';
 
 /**
  * A view's list, batched across views. Practices read only the columns their selected fields
  * need (`practiceListColumns`), so the columns are part of the batch's key.
  */
 function items<Row>(ctx: Context, view: CuratedView, list: ViewList, first: number | null | undefined, info?: GraphQLResolveInfo): Promise<Row[]> {
-  const size = pageSize(first, DEFAULT_FIRST);
-  const columns = list === 'practices' && info ? practiceListColumns(listItemFields(info)) : undefined;
-  const loader = ctx.loaders.keyed.get<string, Row[]>(`view:${list}:${size}:${columns ?? ''}`, (slugs) =>
-    viewItems<Row>(ctx.sql, ctx.policy, list, slugs, size, (row, related) => primeRelated(ctx, list, row as never, related), columns));
-  return loader.load(view.slug);
+  return viewItemsLoader<Row>(ctx, list, pageSize(first, DEFAULT_FIRST), viewListColumns(list, info)).load(view.slug);
 }
 
 @Resolver(() => CuratedView)
 export class CuratedViewResolver {
   @Query(() => CuratedView, { nullable: true, description: '`home`, or `objective-1` … `objective-23`; null for an unknown slug.' })
-  curatedView(@Arg('slug', { description: 'The view slug: `home` or `objective-N`.' }) slug: string, @Ctx() ctx: Context): Promise<CuratedView | null> | null {
+  curatedView(
+    @Arg('slug', { description: 'The view slug: `home` or `objective-N`.' }) slug: string,
+    @Ctx() ctx: Context,
+    @Info() info?: GraphQLResolveInfo,
+  ): Promise<CuratedView | null> | null {
     if (slug.includes('\u0000') || slug.length > 300) return null; // no view has such a slug
-    return ctx.loaders.view.load(slug);
+    // The selected lists come along in the view's statement.
+    return viewLookupLoader(ctx, info).load(slug);
   }
 
   @FieldResolver(() => String, { description: 'The page heading, in the requested language.' })

@@ -3,15 +3,16 @@ import type { VisibilityPolicy } from '../auth/visibility';
 import type { Sql } from '../db/sql';
 import { EVENT_COLUMNS } from '../event/event.store';
 import { byKey } from '../graph/batch';
+import type { StatementShape } from '../graph/fold';
 import { groupedQuery } from '../graph/grouped-query';
 import { withoutBookkeeping } from '../graph/page-query';
 import { PRACTICE_COLUMNS } from '../practice/practice.store';
 import { RESOURCE_COLUMNS } from '../resource/resource.store';
 import type { CuratedView } from './curated-view.entity';
 
-export async function viewsBySlug(sql: Sql, slugs: readonly string[]): Promise<(CuratedView | null)[]> {
+export async function viewsBySlug(sql: Sql, slugs: readonly string[], shape: StatementShape = (text) => text): Promise<(CuratedView | null)[]> {
   const rows = await sql.query<CuratedView>(
-    `/* viewsBySlug */ SELECT slug, title, objective_number AS "objectiveNumber", rules FROM curated_view WHERE slug = ANY($1::text[])`,
+    shape(`/* viewsBySlug */ SELECT slug, title, objective_number AS "objectiveNumber", rules FROM curated_view WHERE slug = ANY($1::text[])`),
     [slugs],
   );
   return byKey(slugs, rows, (row) => row.slug);
@@ -80,45 +81,63 @@ const RELATED: Record<ViewList, Record<string, string>> = {
 export type ViewRelated = Record<string, any>;
 
 /**
- * The first `first` items of one list of each view: the view's pinned items in their
- * editor's order, then the best-ranked others (on the view's objective, for computed
- * views). One statement for every view asked for. `columns` (over `t`, with `t.id`) narrows
- * what each practice row reads (practices only: the related rows of the others need more).
+ * The statement of `viewItems`: the first `limit` items of one list of each view in `$1`
+ * (`limit` is `$2`, or a number when the statement is folded into the view's own, see
+ * src/graph/fold.ts). `columns` (over `t`, with `t.id`) narrows what each practice row reads
+ * (practices only: the related rows of the others need more).
  */
-export async function viewItems<Row>(
-  sql: Sql, policy: VisibilityPolicy, list: ViewList, slugs: readonly string[], first: number,
-  onRelated?: (row: Row, related: ViewRelated) => void, columns?: string,
-): Promise<Row[][]> {
+export function viewItemsStatement(policy: VisibilityPolicy, list: ViewList, columns: string | undefined, limit: '$2' | number): string {
   // Only practices may be narrowed: their related rows need `x.id` alone; the others' need more.
   if (columns !== undefined && list !== 'practices') throw new Error(`viewItems: ${list} are read with every column`);
+  if (limit !== '$2' && !(Number.isInteger(limit) && limit >= 0)) throw new Error(`viewItems: a limit must be $2 or a whole number, not ${limit}`);
   const l = { ...LISTS[list], columns: columns ?? LISTS[list].columns };
   const related = Object.entries(RELATED[list]);
   const visible = l.visible ? policy.listed() : 'true';
-  const groups = await groupedQuery<string, Row & { __group?: number; __position?: number }>(sql, `/* curatedView_${list} */
+  return `/* curatedView_${list} */
     SELECT v.slug AS parent, x.*${related.map(([name, expr]) => `, ${expr} AS "__related_${name}"`).join('')} FROM curated_view v
     CROSS JOIN LATERAL (
       SELECT * FROM (
         (SELECT ${l.columns}, 0 AS "__group", i.position::bigint AS "__position"
            FROM curated_view_item i JOIN ${l.table} t ON t.id = i.${l.item}
-           WHERE i.view_slug = v.slug AND ${visible} ORDER BY i.position LIMIT $2)
+           WHERE i.view_slug = v.slug AND ${visible} ORDER BY i.position LIMIT ${limit})
 ${l.parts.map((part, i) => `
         UNION ALL
         (SELECT ${l.columns}, ${i + 1}, row_number() OVER (ORDER BY ${part.order})
            FROM ${l.table} t
            WHERE ${visible} AND ${part.where} AND (v.objective_number IS NULL OR ${l.onObjective})
              AND NOT EXISTS (SELECT 1 FROM curated_view_item i WHERE i.view_slug = v.slug AND i.${l.item} = t.id)
-           ORDER BY ${part.order} LIMIT $2)`).join('')}
-      ) u ORDER BY "__group", "__position" LIMIT $2
+           ORDER BY ${part.order} LIMIT ${limit})`).join('')}
+      ) u ORDER BY "__group", "__position" LIMIT ${limit}
     ) x
     WHERE v.slug = ANY($1::text[])
-    ORDER BY v.slug, x."__group", x."__position"`, slugs, [first]);
-  const relatedColumns = related.map(([name]) => [name, `__related_${name}`] as const);
-  return groups.map((rows) => rows.map((raw) => {
-    const source = raw as Record<string, unknown>;
+    ORDER BY v.slug, x."__group", x."__position"`;
+}
+
+/**
+ * A view's items as `viewItemsStatement` reads them (in order, its `parent` gone), made the
+ * rows a loader answers: bookkeeping columns off, related rows handed to `onRelated`.
+ */
+export function viewItemRows<Row>(list: ViewList, rows: readonly Record<string, unknown>[], onRelated?: (row: Row, related: ViewRelated) => void): Row[] {
+  const names = Object.keys(RELATED[list]);
+  return rows.map((source) => {
     const row = withoutBookkeeping(source);
     const found: ViewRelated = {};
-    for (const [name, column] of relatedColumns) found[name] = source[column];
+    for (const name of names) found[name] = source[`__related_${name}`];
     onRelated?.(row as unknown as Row, found);
     return row as unknown as Row;
-  }));
+  });
+}
+
+/**
+ * The first `first` items of one list of each view: the view's pinned items in their
+ * editor's order, then the best-ranked others (on the view's objective, for computed
+ * views). One statement for every view asked for. `columns` (over `t`, with `t.id`) narrows
+ * what each practice row reads (see viewItemsStatement).
+ */
+export async function viewItems<Row>(
+  sql: Sql, policy: VisibilityPolicy, list: ViewList, slugs: readonly string[], first: number,
+  onRelated?: (row: Row, related: ViewRelated) => void, columns?: string,
+): Promise<Row[][]> {
+  const groups = await groupedQuery<string, Record<string, unknown>>(sql, viewItemsStatement(policy, list, columns, '$2'), slugs, [first]);
+  return groups.map((rows) => viewItemRows<Row>(list, rows, onRelated));
 }

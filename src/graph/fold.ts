@@ -16,7 +16,7 @@
 
 /** How one relation is folded into its parent's statement. */
 export interface Fold<Parent, Ctx> {
-  /** The loader's statement: one parameter, `$1` in a single `= ANY($1::uuid[])` on the parent keys. */
+  /** The loader's statement: one parameter, `$1` in a single `= ANY($1::uuid[])` (or `text[]`) on the parent keys. */
   statement: string;
   /** `many`: the statement's rows (a list per parent); `one`: its row or null (a lookup by id). */
   kind: 'many' | 'one';
@@ -28,7 +28,11 @@ export interface Fold<Parent, Ctx> {
   prime(ctx: Ctx, parent: Parent, value: any): void;
 }
 
-const KEY_PARAMETER = '= ANY($1::uuid[])';
+/** How a loader statement takes its parent keys: ids or slugs. */
+const KEY_PARAMETER = /= ANY\(\$1::(uuid|text)\[\]\)/g;
+
+/** A statement's text as it is, or with more brought along (see foldedStatement). */
+export type StatementShape = (text: string) => string;
 
 /** The alias of the parent row in a folded statement. */
 export const FOLD_PARENT = '__parent_row';
@@ -40,11 +44,11 @@ function columnOf(name: string): string {
 
 /** The SQL expression of a fold, over the parent row aliased FOLD_PARENT. */
 export function foldExpression(fold: Pick<Fold<unknown, unknown>, 'statement' | 'kind' | 'key'>): string {
-  const at = fold.statement.indexOf(KEY_PARAMETER);
-  if (at < 0 || fold.statement.indexOf(KEY_PARAMETER, at + 1) >= 0 || /\$\d/.test(fold.statement.replace(KEY_PARAMETER, ''))) {
-    throw new Error(`fold: the statement must take its parent keys as one "${KEY_PARAMETER}" and have no other parameter: ${fold.statement.slice(0, 80)}`);
-  }
+  const keys = fold.statement.match(KEY_PARAMETER) ?? [];
   const inner = fold.statement.replace(KEY_PARAMETER, `= ${FOLD_PARENT}.${fold.key}`);
+  if (keys.length !== 1 || /\$\d/.test(inner)) {
+    throw new Error(`fold: the statement must take its parent keys as one "= ANY($1::uuid[])" (or text[]) and have no other parameter: ${fold.statement.slice(0, 80)}`);
+  }
   return fold.kind === 'many'
     ? `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${inner}) q)`
     : `(SELECT row_to_json(q) FROM (${inner}) q)`;

@@ -1,4 +1,4 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The names of the fields a connection field selects on its items (`nodes { … }` and
@@ -24,6 +24,31 @@ export function listItemFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
   const fieldsOf = fieldVisitor(info);
   for (const node of info.fieldNodes) fieldsOf(node.selectionSet, (name) => names.add(name));
   return names;
+}
+
+/**
+ * The fields a field selects on its object, by response key (alias or name), each with every
+ * node of that key (graphql-js resolves them together, as one field with these `fieldNodes`),
+ * through fragments. As for `connectionNodeFields`, `@skip`/`@include` are not evaluated.
+ */
+export function selectedFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Map<string, FieldNode[]> {
+  const byKey = new Map<string, FieldNode[]>();
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const nodes = byKey.get(key);
+        if (nodes) nodes.push(selection);
+        else byKey.set(key, [selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        visit(info.fragments[selection.name.value]?.selectionSet, seen);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, new Set());
+  return byKey;
 }
 
 type FieldVisitor = (set: SelectionSetNode | undefined, visit: (name: string, selectionSet: SelectionSetNode | undefined) => void) => void;

@@ -6,18 +6,22 @@ import { VisibilityPolicy } from '../../src/auth/visibility';
 import { createContext, type Context } from '../../src/context';
 import { foldExpression, foldedStatement } from '../../src/graph/fold';
 import { practiceFolds, practiceLookupLoader } from '../../src/practice/practice.folds';
+import { viewItemsLoader, viewListColumns, viewLookupLoader } from '../../src/curated-view/curated-view.folds';
+import type { ViewList } from '../../src/curated-view/curated-view.store';
+import { buildHubSchema } from '../../src/federation/subgraph-schema';
+import type { GraphQLSchema } from 'graphql';
 import type { HubServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { EDITOR, execute, principal, startTestServer } from '../support/graphql';
 
-/** The `info` graphql-js gives the first field of `source`'s operation. */
-function infoOf(source: string): GraphQLResolveInfo {
+/** The `info` graphql-js gives the first field of `source`'s operation (with `schema` and `variables` when a resolver needs them). */
+function infoOf(source: string, schema?: GraphQLSchema, variableValues: Record<string, unknown> = {}): GraphQLResolveInfo {
   const document = parse(source);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
   const fragments = Object.fromEntries(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
   );
-  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments } as unknown as GraphQLResolveInfo;
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments, schema, variableValues } as unknown as GraphQLResolveInfo;
 }
 
 /** Each practice relation that can be folded, and the loader its field resolver asks. */
@@ -40,7 +44,8 @@ describe('foldExpression', () => {
     const ok = foldExpression({ statement: 'SELECT l.x AS parent, o.y FROM l JOIN o ON o.id = l.o WHERE l.x = ANY($1::uuid[]) ORDER BY o.y', kind: 'many', key: 'id' });
     expect(ok).toContain('= __parent_row.id');
     expect(ok).not.toContain('$1');
-    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.slug = ANY($1::text[])', kind: 'many', key: 'id' })).toThrow(/one "= ANY\(\$1::uuid\[\]\)"/);
+    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.slug = ANY($1::int[])', kind: 'many', key: 'id' })).toThrow(/one "= ANY\(\$1::uuid\[\]\)"/);
+    expect(foldExpression({ statement: 'SELECT 1 FROM v WHERE v.slug = ANY($1::text[])', kind: 'many', key: 'slug' })).toContain('v.slug = __parent_row.slug');
     expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.id = ANY($1::uuid[]) AND t.role = $2', kind: 'many', key: 'id' })).toThrow(/no other parameter/);
     expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.a = ANY($1::uuid[]) OR t.b = ANY($1::uuid[])', kind: 'many', key: 'id' })).toThrow();
   });
@@ -171,5 +176,101 @@ describe('a practice read with its relations folded in', () => {
     expect(result.data!.b).toEqual(await alone(b, 'events { id } regions { code }'));
     expect(result.data!.c).toEqual({ slug: a });
     expect(result.data!.none).toBeNull();
+  });
+});
+
+describe('a curated view read with its lists folded in', () => {
+  const LISTS: readonly ViewList[] = ['practices', 'resources', 'events', 'communityGroups'];
+  let db: TestDatabase;
+  let server: HubServer;
+  let schema: GraphQLSchema;
+  let slugs: string[];
+  let principals: [string, Principal][];
+  beforeAll(async () => {
+    db = await createTestDatabase({ seed: { randomSeed: 42, scale: 'default' } });
+    server = await startTestServer(db.dataSource);
+    schema = (await buildHubSchema()).schema;
+    slugs = (await db.dataSource.query('SELECT slug FROM curated_view ORDER BY slug')).map((v: { slug: string }) => v.slug);
+    const [{ created_by: submitter }] = await db.dataSource.query("SELECT created_by FROM practice WHERE created_by IS NOT NULL AND status <> 'PUBLISHED' LIMIT 1");
+    principals = [['anonymous', ANONYMOUS], ['an editor', EDITOR], ['a submitter', principal(submitter, [Role.MEMBER])]];
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.drop();
+  });
+
+  it.each([[0], [3], [6], [40]])('primes each list\'s loader (and its items\' relations) with exactly what it reads, first: %i, for every view and caller', async (first) => {
+    expect(slugs.length).toBe(24);
+    const source = `query($n: Int) { curatedView(slug: "home") {
+      practices(first: $n) { id title scope objectives { number } implementedBy { id } }
+      resources(first: ${first}) { id publisher { id } } events(first: $n) { id communityGroup { id } } communityGroups(first: $n) { id objectives { number } } } }`;
+    for (const [, who] of principals) {
+      const info = infoOf(source, schema, { n: first });
+      const folded = createContext({ dataSource: db.dataSource, principal: who });
+      const plain = createContext({ dataSource: db.dataSource, principal: who });
+      const views = await viewLookupLoader(folded, info).loadMany(slugs);
+      expect(views).toStrictEqual(await plain.loaders.view.loadMany(slugs));
+      expect(folded.statements.count).toBe(1);
+      let items = 0;
+      for (const list of LISTS) {
+        const listInfo = { fieldNodes: [((info.fieldNodes[0].selectionSet!.selections) as FieldNode[]).find((f) => f.name.value === list)!], fragments: {} };
+        const columns = viewListColumns(list, listInfo);
+        const mine = await viewItemsLoader<any>(folded, list, first, columns).loadMany(slugs);
+        const theirs = await viewItemsLoader<any>(plain, list, first, columns).loadMany(slugs);
+        expect(mine).toStrictEqual(theirs);
+        items += theirs.flat().length;
+        // The relations the view's statement brings along for its items were primed as well.
+        const rows = (theirs as any[][]).flat();
+        const related = async (ctx: Context) => Promise.all(rows.map((row) =>
+          list === 'practices' ? Promise.all([ctx.loaders.objectivesOfPractice.load(row.id), ctx.loaders.implementersOfPractice.load(row.id)])
+            : list === 'communityGroups' ? ctx.loaders.objectivesOfGroup.load(row.id)
+              : list === 'resources' ? (row.publisherId ? ctx.loaders.organization.load(row.publisherId) : null)
+                : (row.communityGroupId ? ctx.loaders.group.load(row.communityGroupId) : null)));
+        expect(await related(folded)).toStrictEqual(await related(plain));
+      }
+      expect(folded.statements.count).toBe(1); // every list and relation came with the views
+      if (first > 0) expect(items).toBeGreaterThan(24 * first);
+    }
+  });
+
+  it('the home page is 3 statements: the view with its four lists, the objectives, the open calls', async () => {
+    const query = readFileSync(path.join('schema', 'operations', 'home.graphql'), 'utf8');
+    const folded = await execute(server, db.dataSource, query, { first: 6 });
+    const naive = await execute(server, db.dataSource, query, { first: 6 }, { batching: false });
+    expect(folded.errors).toBeUndefined();
+    expect(folded.data!.curatedView.practices).toHaveLength(6);
+    expect(folded.data).toEqual(naive.data);
+    expect(folded.statements).toBe(3);
+    expect(folded.sql.filter((s) => s.startsWith('/* viewsBySlug+practices+resources+events+communityGroups */'))).toHaveLength(1);
+    expect(naive.sql.some((s) => s.includes('__fold_'))).toBe(false);
+  });
+
+  it('folds the first alias of a list; another alias, with its own size and fields, loads by itself and answers right', async () => {
+    const result = await execute(server, db.dataSource, `query($n: Int) { curatedView(slug: "objective-10") {
+      ...Lists
+      wide: practices(first: 4) { id title summary }
+      practices(first: $n) { scope }
+    } } fragment Lists on CuratedView { practices(first: $n) { id title } events { id } }`, { n: 3 });
+    expect(result.errors).toBeUndefined();
+    const view = result.data!.curatedView;
+    expect(view.practices).toHaveLength(3);
+    expect(view.practices[0]).toEqual({ id: expect.any(String), title: expect.any(String), scope: expect.any(String) });
+    expect(view.wide).toHaveLength(4);
+    expect(view.wide.slice(0, 3).map((p: any) => p.id)).toEqual(view.practices.map((p: any) => p.id));
+    expect(view.events).toHaveLength(6); // the default size
+    expect(result.statements).toBe(2); // the view with `practices` and `events`, then `wide`
+  });
+
+  it('an invalid size is the field\'s own error, as without folds', async () => {
+    const query = '{ curatedView(slug: "home") { slug practices(first: 500) { id } events(first: 2) { id } } }';
+    const result = await execute(server, db.dataSource, query);
+    const naive = await execute(server, db.dataSource, query, {}, { batching: false });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/first must be between 0 and 100; got 500/);
+    expect(result.errors?.[0]?.path).toEqual(['curatedView', 'practices']);
+    expect(result.data).toEqual({ curatedView: null }); // the list is non-null: its error nulls the view
+    expect(result.data).toEqual(naive.data);
+    const plainly = (errors: typeof result.errors) => errors?.map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code }));
+    expect(plainly(result.errors)).toEqual(plainly(naive.errors));
   });
 });
