@@ -44,6 +44,20 @@ function columnOf(name: string): string {
 
 /** The SQL expression of a fold, over the parent row aliased FOLD_PARENT. */
 export function foldExpression(fold: Pick<Fold<unknown, unknown>, 'statement' | 'kind' | 'key'>): string {
+  const id = `${fold.kind}\u0000${fold.key}\u0000${fold.statement}`;
+  let expression = expressions.get(id);
+  if (expression === undefined) {
+    expression = buildExpression(fold);
+    if (expressions.size >= 1000) expressions.clear();
+    expressions.set(id, expression);
+  }
+  return expression;
+}
+
+/** Fold expressions by kind, key and statement: the same few on every request. */
+const expressions = new Map<string, string>();
+
+function buildExpression(fold: Pick<Fold<unknown, unknown>, 'statement' | 'kind' | 'key'>): string {
   const keys = fold.statement.match(KEY_PARAMETER) ?? [];
   const inner = fold.statement.replace(KEY_PARAMETER, `= ${FOLD_PARENT}.${fold.key}`);
   if (keys.length !== 1 || /\$\d/.test(inner)) {
@@ -91,7 +105,7 @@ export function primeFolds<Parent extends object, Ctx>(ctx: Ctx, row: Parent, fo
   return row;
 }
 
-/** The folds of `folds` whose field is in `fields`, in the folds' own order (one statement text per set). */
-export function selectedFolds(folds: Readonly<Record<string, unknown>>, fields: ReadonlySet<string>): string[] {
-  return Object.keys(folds).filter((name) => fields.has(name));
+/** The names among `names` (the folds' own order) whose field is in `fields`: one statement text per set, whatever the selection's order. */
+export function selectedFolds(names: readonly string[], fields: ReadonlySet<string>): string[] {
+  return names.filter((name) => fields.has(name));
 }

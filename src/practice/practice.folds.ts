@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type DataLoader from 'dataloader';
-import type { VisibilityPolicy } from '../auth/visibility';
+import { ANONYMOUS } from '../auth/principal';
+import { VisibilityPolicy } from '../auth/visibility';
 import { CALLS_BY_ID } from '../call/call.store';
 import type { Context } from '../context';
 import { EVENTS_BY_PRACTICE } from '../event/event.store';
@@ -36,6 +37,9 @@ export function practiceFolds(policy: VisibilityPolicy): Record<string, Practice
   };
 }
 
+/** The fields of practiceFolds, in its order. */
+const FOLDED_FIELDS: readonly string[] = Object.keys(practiceFolds(new VisibilityPolicy(ANONYMOUS)));
+
 /**
  * The loader for a practice looked up by id or slug, for a field whose selection is `info`:
  * the plain one, or (with batching on and relations selected) one whose statement brings the
@@ -45,9 +49,9 @@ export function practiceFolds(policy: VisibilityPolicy): Record<string, Practice
 export function practiceLookupLoader(ctx: Context, by: 'id' | 'slug', info?: GraphQLResolveInfo): DataLoader<string, Practice | null> {
   const plain = by === 'id' ? ctx.loaders.practice : ctx.loaders.practiceBySlug;
   if (!info || !ctx.loaders.batching) return plain;
-  const folds = practiceFolds(ctx.policy);
-  const names = selectedFolds(folds, listItemFields(info));
+  const names = selectedFolds(FOLDED_FIELDS, listItemFields(info));
   if (names.length === 0) return plain;
+  const folds = practiceFolds(ctx.policy);
   const read = by === 'id' ? practicesById : practicesBySlug;
   const label = by === 'id' ? 'practicesById' : 'practicesBySlug';
   return ctx.loaders.keyed.get<string, Practice | null>(`${label}:${names.join(',')}`, async (keys) => {
