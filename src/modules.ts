@@ -52,6 +52,8 @@ export type Loaders = Intersection<LoadersOf<(typeof MODULES)[number]>> & {
   keyed: LoaderCache;
   /** false for the naive comparator: no batch, no cache (so nothing may be primed either). */
   batching: boolean;
+  /** New, empty loaders for the same session and caller: after a write, nothing read before it is answered again. */
+  renew(): Loaders;
 };
 
 export const RESOLVERS = MODULES.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;
@@ -69,5 +71,5 @@ export function createLoaders(sql: Sql, policy: VisibilityPolicy, batching = tru
   const options = batching ? {} : { batch: false, cache: false };
   const deps: LoaderDeps = { sql, policy, loader: (batch) => new DataLoader(batch, options) };
   const loaders = Object.assign({}, ...MODULES.map((m) => (m.createLoaders as ((d: LoaderDeps) => object) | undefined)?.(deps) ?? {}));
-  return { ...loaders, keyed: new LoaderCache(options), batching } as Loaders;
+  return { ...loaders, keyed: new LoaderCache(options), batching, renew: () => createLoaders(sql, policy, batching) } as Loaders;
 }

@@ -53,27 +53,26 @@ interface ListRequest { list: ViewList; size: number; columns: string | undefine
 /**
  * Each list the view's selection asks for, as its field resolver will load it: the size from
  * its `first` (as graphql-js will coerce it) and the practices' columns. The first response
- * key of each list only (another alias loads by itself); none whose arguments are invalid
- * (its resolver reports the error).
+ * key of each list whose arguments are valid only (another alias loads by itself; an invalid
+ * one's resolver reports the error).
  */
 function listRequests(info: GraphQLResolveInfo): ListRequest[] {
   const type = info.schema.getType('CuratedView');
   if (!isObjectType(type)) return [];
   const fields = type.getFields();
-  const seen = new Set<ViewList>();
-  const requests: ListRequest[] = [];
+  const requests = new Map<ViewList, ListRequest>();
   for (const nodes of selectedFieldNodes(info).values()) {
     const list = nodes[0]!.name.value as ViewList;
-    if (!LISTS.includes(list) || seen.has(list)) continue;
-    seen.add(list);
+    if (!LISTS.includes(list) || requests.has(list)) continue;
     try {
       const { first } = getArgumentValues(fields[list]!, nodes[0]!, info.variableValues) as { first?: number | null };
-      requests.push({ list, size: pageSize(first, DEFAULT_FIRST), columns: viewListColumns(list, { fieldNodes: nodes, fragments: info.fragments }) });
+      requests.set(list, { list, size: pageSize(first, DEFAULT_FIRST), columns: viewListColumns(list, { fieldNodes: nodes, fragments: info.fragments }) });
     } catch {
-      // Left to the field resolver, which reports it.
+      // Left to the field resolver, which reports it; a later alias of the list may still be folded.
     }
   }
-  return requests;
+  // In LISTS order, whatever the selection's: one statement text per set of lists (and columns).
+  return LISTS.flatMap((list) => requests.get(list) ?? []);
 }
 
 /**
@@ -86,16 +85,17 @@ export function viewLookupLoader(ctx: Context, info?: GraphQLResolveInfo): DataL
   const requests = listRequests(info);
   if (requests.length === 0) return ctx.loaders.view;
   const folds: Record<string, Fold<CuratedView, Context>> = {};
-  for (const { list, size, columns } of requests) {
+  // The sizes are the statement's `$2`, not its text: a client's sizes make no new statement text.
+  for (const [i, { list, size, columns }] of requests.entries()) {
     folds[list] = {
-      statement: viewItemsStatement(ctx.policy, list, columns, size), kind: 'many', key: 'slug', dates: DATES[list],
+      statement: viewItemsStatement(ctx.policy, list, columns, `($2::int[])[${i + 1}]`), kind: 'many', key: 'slug', dates: DATES[list],
       prime: (c, view, rows) => viewItemsLoader(c, list, size, columns).prime(view.slug, viewItemRows(list, rows, (row, related) => primeRelated(c, list, row as never, related))),
     };
   }
   const names = Object.keys(folds);
   const signature = `viewsBySlug:${requests.map((r) => `${r.list}:${r.size}:${r.columns ?? ''}`).join('|')}`;
   return ctx.loaders.keyed.get<string, CuratedView | null>(signature, async (slugs) => {
-    const views = await viewsBySlug(ctx.sql, slugs, (text) => foldedStatement('viewsBySlug', text, folds, names));
+    const views = await viewsBySlug(ctx.sql, slugs, (text) => foldedStatement('viewsBySlug', text, folds, names), [requests.map((r) => r.size)]);
     return views.map((view) => {
       if (!view) return null;
       primeFolds(ctx, view, folds, names);

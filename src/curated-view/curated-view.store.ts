@@ -10,10 +10,11 @@ import { PRACTICE_COLUMNS } from '../practice/practice.store';
 import { RESOURCE_COLUMNS } from '../resource/resource.store';
 import type { CuratedView } from './curated-view.entity';
 
-export async function viewsBySlug(sql: Sql, slugs: readonly string[], shape: StatementShape = (text) => text): Promise<(CuratedView | null)[]> {
+/** Views by slug, in key order; `shape` may fold more into the statement, and `extra` gives its parameters after `$1`. */
+export async function viewsBySlug(sql: Sql, slugs: readonly string[], shape: StatementShape = (text) => text, extra: unknown[] = []): Promise<(CuratedView | null)[]> {
   const rows = await sql.query<CuratedView>(
     shape(`/* viewsBySlug */ SELECT slug, title, objective_number AS "objectiveNumber", rules FROM curated_view WHERE slug = ANY($1::text[])`),
-    [slugs],
+    [slugs, ...extra],
   );
   return byKey(slugs, rows, (row) => row.slug);
 }
@@ -82,14 +83,14 @@ export type ViewRelated = Record<string, any>;
 
 /**
  * The statement of `viewItems`: the first `limit` items of one list of each view in `$1`
- * (`limit` is `$2`, or a number when the statement is folded into the view's own, see
- * src/graph/fold.ts). `columns` (over `t`, with `t.id`) narrows what each practice row reads
+ * (`limit` is `$2`, or `($2::int[])[k]` when the statement is folded into the view's own,
+ * whose `$2` holds each folded list's size: see src/graph/fold.ts). `columns` (over `t`, with `t.id`) narrows what each practice row reads
  * (practices only: the related rows of the others need more).
  */
-export function viewItemsStatement(policy: VisibilityPolicy, list: ViewList, columns: string | undefined, limit: '$2' | number): string {
+export function viewItemsStatement(policy: VisibilityPolicy, list: ViewList, columns: string | undefined, limit: string): string {
   // Only practices may be narrowed: their related rows need `x.id` alone; the others' need more.
   if (columns !== undefined && list !== 'practices') throw new Error(`viewItems: ${list} are read with every column`);
-  if (limit !== '$2' && !(Number.isInteger(limit) && limit >= 0)) throw new Error(`viewItems: a limit must be $2 or a whole number, not ${limit}`);
+  if (!/^(\$2|\(\$2::int\[\]\)\[[1-4]\])$/.test(limit)) throw new Error(`viewItems: the limit is $2 or an element of $2::int[], not ${limit}`);
   const l = { ...LISTS[list], columns: columns ?? LISTS[list].columns };
   const related = Object.entries(RELATED[list]);
   const visible = l.visible ? policy.listed() : 'true';

@@ -16,7 +16,10 @@
 
 /** How one relation is folded into its parent's statement. */
 export interface Fold<Parent, Ctx> {
-  /** The loader's statement: one parameter, `$1` in a single `= ANY($1::uuid[])` (or `text[]`) on the parent keys. */
+  /**
+   * The loader's statement: `$1` in a single `= ANY($1::uuid[])` (or `text[]`) on the parent
+   * keys. Any other parameter (`$2`…) is the parent statement's: its caller must pass it.
+   */
   statement: string;
   /** `many`: the statement's rows (a list per parent); `one`: its row or null (a lookup by id). */
   kind: 'many' | 'one';
@@ -58,14 +61,51 @@ export function foldExpression(fold: Pick<Fold<unknown, unknown>, 'statement' | 
 const expressions = new Map<string, string>();
 
 function buildExpression(fold: Pick<Fold<unknown, unknown>, 'statement' | 'kind' | 'key'>): string {
-  const keys = fold.statement.match(KEY_PARAMETER) ?? [];
-  const inner = fold.statement.replace(KEY_PARAMETER, `= ${FOLD_PARENT}.${fold.key}`);
-  if (keys.length !== 1 || /\$\d/.test(inner)) {
-    throw new Error(`fold: the statement must take its parent keys as one "= ANY($1::uuid[])" (or text[]) and have no other parameter: ${fold.statement.slice(0, 80)}`);
+  // Only outside quoted literals: a visibility policy quotes a caller's id into the text, and
+  // an id may read "$1" or even "= ANY($1::uuid[])".
+  const parts = splitLiterals(fold.statement);
+  let keys = 0;
+  const inner = parts.map((part, i) => {
+    if (i % 2 === 1) return part;
+    keys += part.match(KEY_PARAMETER)?.length ?? 0;
+    return part.replace(KEY_PARAMETER, `= ${FOLD_PARENT}.${fold.key}`);
+  });
+  if (keys !== 1) throw new Error(`fold: the statement must take its parent keys as one "= ANY($1::uuid[])" (or text[]): ${fold.statement.slice(0, 80)}`);
+  if (inner.some((part, i) => i % 2 === 0 && /\$1(?!\d)/.test(part))) {
+    throw new Error(`fold: $1 (the parent keys) may appear only in "= ANY($1::uuid[])": ${fold.statement.slice(0, 80)}`);
   }
+  const text = inner.join('');
   return fold.kind === 'many'
-    ? `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${inner}) q)`
-    : `(SELECT row_to_json(q) FROM (${inner}) q)`;
+    ? `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${text}) q)`
+    : `(SELECT row_to_json(q) FROM (${text}) q)`;
+}
+
+/**
+ * A statement cut at its quoted literals: code, literal, code, … (even indexes code). A
+ * literal is '…' with '' for a quote inside, as pg's escapeLiteral writes it (E'…' too: it
+ * doubles backslashes, so no \' is left).
+ */
+export function splitLiterals(sql: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let inLiteral = false;
+  for (let i = 0; i < sql.length; i++) {
+    if (sql[i] !== "'") continue;
+    if (!inLiteral) {
+      parts.push(sql.slice(start, i));
+      start = i;
+      inLiteral = true;
+    } else if (sql[i + 1] === "'") {
+      i += 1; // a quote inside the literal
+    } else {
+      parts.push(sql.slice(start, i + 1));
+      start = i + 1;
+      inLiteral = false;
+    }
+  }
+  if (inLiteral) throw new Error(`fold: an unterminated literal in ${sql.slice(0, 80)}`);
+  parts.push(sql.slice(start));
+  return parts;
 }
 
 /**
@@ -79,8 +119,8 @@ export function foldedStatement(label: string, rows: string, folds: Readonly<Rec
   return `/* ${label}+${names.join('+')} */ SELECT ${FOLD_PARENT}.*${columns} FROM (${rows}) ${FOLD_PARENT}`;
 }
 
-function revive(row: Record<string, unknown>, dates: readonly string[] | undefined): Record<string, unknown> {
-  delete row.parent;
+function revive(row: Record<string, unknown>, dates: readonly string[] | undefined, many: boolean): Record<string, unknown> {
+  if (many) delete row.parent; // the grouped statements' parent key
   if (dates) for (const column of dates) if (typeof row[column] === 'string') row[column] = new Date(row[column] as string);
   return row;
 }
@@ -97,9 +137,9 @@ export function primeFolds<Parent extends object, Ctx>(ctx: Ctx, row: Parent, fo
     const value = source[column];
     delete source[column];
     if (fold.kind === 'many') {
-      fold.prime(ctx, row, ((value ?? []) as Record<string, unknown>[]).map((item) => revive(item, fold.dates)));
+      fold.prime(ctx, row, ((value ?? []) as Record<string, unknown>[]).map((item) => revive(item, fold.dates, true)));
     } else {
-      fold.prime(ctx, row, value == null ? null : revive(value as Record<string, unknown>, fold.dates));
+      fold.prime(ctx, row, value == null ? null : revive(value as Record<string, unknown>, fold.dates, false));
     }
   }
   return row;

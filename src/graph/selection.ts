@@ -1,4 +1,7 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind,
+  type FieldNode, type FragmentSpreadNode, type GraphQLResolveInfo, type InlineFragmentNode, type SelectionSetNode,
+} from 'graphql';
 
 /**
  * The names of the fields a connection field selects on its items (`nodes { … }` and
@@ -29,12 +32,17 @@ export function listItemFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
 /**
  * The fields a field selects on its object, by response key (alias or name), each with every
  * node of that key (graphql-js resolves them together, as one field with these `fieldNodes`),
- * through fragments. As for `connectionNodeFields`, `@skip`/`@include` are not evaluated.
+ * through fragments, as graphql-js collects them: what `@skip`/`@include` leave out is left
+ * out (with `info.variableValues`), so the nodes are those the field's resolver will get.
  */
-export function selectedFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Map<string, FieldNode[]> {
+export function selectedFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> & { variableValues?: GraphQLResolveInfo['variableValues'] }): Map<string, FieldNode[]> {
+  const variables = info.variableValues ?? {};
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean =>
+    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
   const byKey = new Map<string, FieldNode[]>();
   const visit = (set: SelectionSetNode | undefined, seen: Set<string>): void => {
     for (const selection of set?.selections ?? []) {
+      if (!included(selection)) continue;
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
         const nodes = byKey.get(key);
@@ -49,6 +57,13 @@ export function selectedFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes' |
   };
   for (const node of info.fieldNodes) visit(node.selectionSet, new Set());
   return byKey;
+}
+
+/** The names of the fields `selectedFieldNodes` finds (an aliased field by its name). */
+export function selectedFieldNames(info: Parameters<typeof selectedFieldNodes>[0]): Set<string> {
+  const names = new Set<string>();
+  for (const nodes of selectedFieldNodes(info).values()) names.add(nodes[0]!.name.value);
+  return names;
 }
 
 type FieldVisitor = (set: SelectionSetNode | undefined, visit: (name: string, selectionSet: SelectionSetNode | undefined) => void) => void;

@@ -18,24 +18,31 @@ const CONSTRAINT_ERRORS: Record<string, UserErrorCode> = {
  * Runs one mutation's writes in one transaction. A Refusal thrown by `work`, or a constraint
  * the database enforces, rolls everything back and becomes `errors`; `constraints` names what
  * a unique or check violation of a given constraint means (with the field at fault).
- * Anything else rolls back and is rethrown.
+ * Anything else rolls back and is rethrown. After a commit the context gets new loaders.
  */
 export async function write<T>(
-  ctx: Pick<Context, 'sql'> & Partial<Pick<Context, 'invalidation'>>,
+  ctx: Pick<Context, 'sql'> & Partial<Pick<Context, 'invalidation' | 'loaders'>>,
   work: (tx: Sql) => Promise<T>,
   constraints: Record<string, UserError> = {},
 ): Promise<WriteResult<T>> {
   const invalidation = ctx.invalidation ?? null;
   try {
-    if (!invalidation) return { ok: true, value: await ctx.sql.transaction(work) };
-    // The response cache (src/cache/response-cache.ts): NOTIFY inside the transaction, so other
-    // instances hear of the write at its commit (and never of a rollback); this one clears after COMMIT.
-    const value = await ctx.sql.transaction(async (tx) => {
-      const result = await work(tx);
-      await tx.query(NOTIFY_SQL, [invalidation.origin]);
-      return result;
-    });
-    invalidation.committed();
+    let value: T;
+    if (!invalidation) {
+      value = await ctx.sql.transaction(work);
+    } else {
+      // The response cache (src/cache/response-cache.ts): NOTIFY inside the transaction, so other
+      // instances hear of the write at its commit (and never of a rollback); this one clears after COMMIT.
+      value = await ctx.sql.transaction(async (tx) => {
+        const result = await work(tx);
+        await tx.query(NOTIFY_SQL, [invalidation.origin]);
+        return result;
+      });
+      invalidation.committed();
+    }
+    // Committed: the operation's loaders forget everything read before (the payload, and a
+    // later mutation of the same request, read the rows as they are now).
+    if (ctx.loaders) ctx.loaders = ctx.loaders.renew();
     return { ok: true, value };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, errors: error.errors };

@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import { EVENTS_BY_PRACTICE } from '../event/event.store';
 import { countriesOfStatement, regionsOfStatement } from '../geography/geography.store';
 import { foldedStatement, primeFolds, selectedFolds, type Fold } from '../graph/fold';
-import { listItemFields } from '../graph/selection';
+import { selectedFieldNames } from '../graph/selection';
 import { objectivesOfStatement } from '../objective/objective.store';
 import { organizationsByPracticeStatement } from '../organization/organization.store';
 import { PRINCIPLES_BY_PRACTICE } from '../principle/guiding-principle.store';
@@ -49,7 +49,7 @@ const FOLDED_FIELDS: readonly string[] = Object.keys(practiceFolds(new Visibilit
 export function practiceLookupLoader(ctx: Context, by: 'id' | 'slug', info?: GraphQLResolveInfo): DataLoader<string, Practice | null> {
   const plain = by === 'id' ? ctx.loaders.practice : ctx.loaders.practiceBySlug;
   if (!info || !ctx.loaders.batching) return plain;
-  const names = selectedFolds(FOLDED_FIELDS, listItemFields(info));
+  const names = selectedFolds(FOLDED_FIELDS, selectedFieldNames(info));
   if (names.length === 0) return plain;
   const folds = practiceFolds(ctx.policy);
   const read = by === 'id' ? practicesById : practicesBySlug;
@@ -60,6 +60,7 @@ export function practiceLookupLoader(ctx: Context, by: 'id' | 'slug', info?: Gra
       if (!row) return null;
       primeFolds(ctx, row, folds, names);
       ctx.loaders.practice.prime(row.id, row);
+      ctx.loaders.practiceBySlug.prime(row.slug, row);
       return row;
     });
   });

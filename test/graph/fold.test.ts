@@ -4,7 +4,7 @@ import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolve
 import { ANONYMOUS, Role, type Principal } from '../../src/auth/principal';
 import { VisibilityPolicy } from '../../src/auth/visibility';
 import { createContext, type Context } from '../../src/context';
-import { foldExpression, foldedStatement } from '../../src/graph/fold';
+import { foldExpression, foldedStatement, splitLiterals } from '../../src/graph/fold';
 import { practiceFolds, practiceLookupLoader } from '../../src/practice/practice.folds';
 import { viewItemsLoader, viewListColumns, viewLookupLoader } from '../../src/curated-view/curated-view.folds';
 import type { ViewList } from '../../src/curated-view/curated-view.store';
@@ -40,14 +40,24 @@ function relationOf(ctx: Context, field: keyof typeof LOADERS, row: { id: string
 }
 
 describe('foldExpression', () => {
-  it('takes a loader statement with its parent keys as one "= ANY($1::uuid[])" and nothing else', () => {
+  it('takes a loader statement with its parent keys as one "= ANY($1::uuid[])"; any other parameter is the parent statement\'s', () => {
     const ok = foldExpression({ statement: 'SELECT l.x AS parent, o.y FROM l JOIN o ON o.id = l.o WHERE l.x = ANY($1::uuid[]) ORDER BY o.y', kind: 'many', key: 'id' });
     expect(ok).toContain('= __parent_row.id');
     expect(ok).not.toContain('$1');
-    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.slug = ANY($1::int[])', kind: 'many', key: 'id' })).toThrow(/one "= ANY\(\$1::uuid\[\]\)"/);
     expect(foldExpression({ statement: 'SELECT 1 FROM v WHERE v.slug = ANY($1::text[])', kind: 'many', key: 'slug' })).toContain('v.slug = __parent_row.slug');
-    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.id = ANY($1::uuid[]) AND t.role = $2', kind: 'many', key: 'id' })).toThrow(/no other parameter/);
-    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.a = ANY($1::uuid[]) OR t.b = ANY($1::uuid[])', kind: 'many', key: 'id' })).toThrow();
+    expect(foldExpression({ statement: 'SELECT 1 FROM t WHERE t.id = ANY($1::uuid[]) LIMIT ($2::int[])[1]', kind: 'many', key: 'id' })).toContain('LIMIT ($2::int[])[1]');
+    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.slug = ANY($1::int[])', kind: 'many', key: 'id' })).toThrow(/one "= ANY\(\$1::uuid\[\]\)"/);
+    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.a = ANY($1::uuid[]) OR t.b = ANY($1::uuid[])', kind: 'many', key: 'id' })).toThrow(/one "= ANY/);
+    expect(() => foldExpression({ statement: 'SELECT 1 FROM t WHERE t.id = ANY($1::uuid[]) AND t.n <> $1[1]', kind: 'many', key: 'id' })).toThrow(/\$1 \(the parent keys\) may appear only/);
+  });
+
+  it('leaves quoted literals alone: a caller\'s id quoted into the text may read like a parameter', () => {
+    const literal = "'o''brien $1 = ANY($1::uuid[]) $2'";
+    const expression = foldExpression({ statement: `SELECT 1 FROM t WHERE t.id = ANY($1::uuid[]) AND t.created_by = ${literal} AND t.x = E'\\\\'`, kind: 'many', key: 'id' });
+    expect(expression).toContain(`t.created_by = ${literal}`);
+    expect(expression).toContain('t.id = __parent_row.id');
+    expect(splitLiterals("a 'b''c' d E'\\\\' e")).toEqual(['a ', "'b''c'", ' d E', "'\\\\'", ' e']);
+    expect(() => splitLiterals("a 'b")).toThrow(/unterminated/);
   });
 
   it('leaves a statement without folds as it is, and names the folded one in a leading comment', () => {
@@ -66,6 +76,8 @@ describe('foldExpression', () => {
 });
 
 describe('a practice read with its relations folded in', () => {
+  const ODD_SUB = "auth0|o'brien$1 = ANY($1::uuid[]) \\ $2b$10";
+  let oddPractice: string;
   let db: TestDatabase;
   let server: HubServer;
   let ids: string[];
@@ -79,9 +91,15 @@ describe('a practice read with its relations folded in', () => {
     slugs = practices.map((p: { slug: string }) => p.slug);
     const [{ created_by: submitter }] = await db.dataSource.query("SELECT created_by FROM practice WHERE created_by IS NOT NULL AND status <> 'PUBLISHED' LIMIT 1");
     const [{ reviewer_id: reviewer }] = await db.dataSource.query('SELECT reviewer_id FROM review WHERE practice_id IS NOT NULL LIMIT 1');
+    // A submitter whose id (any string a token may carry) reads like SQL: quoted into the
+    // visibility predicates, it must stay a literal. They own a practice sent back with reviews.
+    const [{ id: returned }] = await db.dataSource.query(`SELECT p.id FROM practice p WHERE p.status IN ('CHANGES_REQUESTED', 'REJECTED')
+      AND EXISTS (SELECT 1 FROM review r WHERE r.practice_id = p.id) ORDER BY p.id LIMIT 1`);
+    await db.dataSource.query('UPDATE practice SET created_by = $1 WHERE id = $2', [ODD_SUB, returned]);
+    oddPractice = returned;
     principals = [
       ['anonymous', ANONYMOUS], ['an editor', EDITOR], ['a submitter', principal(submitter, [Role.MEMBER])],
-      ['a reviewer', principal('reviewer-1', [Role.REVIEWER], reviewer)],
+      ['a reviewer', principal('reviewer-1', [Role.REVIEWER], reviewer)], ['a submitter with an odd id', principal(ODD_SUB, [Role.MEMBER])],
     ];
   });
   afterAll(async () => {
@@ -160,6 +178,35 @@ describe('a practice read with its relations folded in', () => {
         expect(folded.statements).toBe(1);
       }
     }
+  });
+
+  it('a caller whose id reads like SQL gets their practice page, reviews included, as without folds', async () => {
+    const query = readFileSync(path.join('schema', 'operations', 'practice.graphql'), 'utf8');
+    const [{ slug }] = await db.dataSource.query('SELECT slug FROM practice WHERE id = $1', [oddPractice]);
+    const caller = principal(ODD_SUB, [Role.MEMBER]);
+    const folded = await execute(server, db.dataSource, query, { slug }, { principal: caller });
+    const naive = await execute(server, db.dataSource, query, { slug }, { principal: caller, batching: false });
+    expect(folded.errors).toBeUndefined();
+    expect(folded.data!.practice.reviews.length).toBeGreaterThan(0); // theirs to see: the practice was sent back
+    expect(folded.data).toEqual(naive.data);
+    // The practice with every relation in one statement; then only the second level (its
+    // countries' regions and implementers' countries, its objectives' practices).
+    expect(folded.sql[0]).toMatch(/^\/\* practicesBySlug\+.*\+reviews\+/);
+    expect(folded.sql.slice(1).map((q) => /^\/\* (\w+)/.exec(q)![1]).sort()).toEqual(['countriesByCode', 'practicesBy_objective', 'regionsByCode']);
+    // Anonymous callers see none of it: the practice is not published.
+    expect((await execute(server, db.dataSource, query, { slug })).data!.practice).toBeNull();
+  });
+
+  it('a relation left out by @skip or @include is not folded', async () => {
+    const query = `query($no: Boolean!) { practice(slug: "global-guidance-on-child-sensitive-anti-trafficking-responses") {
+      regions { code } reviews @include(if: $no) { id } ... @skip(if: true) { events { id } } ...More @include(if: $no) } }
+      fragment More on Practice { partners { id } }`;
+    const result = await execute(server, db.dataSource, query, { no: false });
+    expect(result.errors).toBeUndefined();
+    expect(Object.keys(result.data!.practice)).toEqual(['regions']);
+    expect(result.sql[0]).toMatch(/^\/\* practicesBySlug\+regions \*\//);
+    const all = await execute(server, db.dataSource, query, { no: true });
+    expect(all.sql[0]).toMatch(/^\/\* practicesBySlug\+regions\+partners\+reviews \*\//);
   });
 
   it('two lookups with different selections in one request each get their own relations', async () => {
@@ -259,6 +306,29 @@ describe('a curated view read with its lists folded in', () => {
     expect(view.wide.slice(0, 3).map((p: any) => p.id)).toEqual(view.practices.map((p: any) => p.id));
     expect(view.events).toHaveLength(6); // the default size
     expect(result.statements).toBe(2); // the view with `practices` and `events`, then `wide`
+  });
+
+  it('one statement text whatever the order of the lists and their sizes (the sizes are a parameter)', async () => {
+    const a = await execute(server, db.dataSource, '{ curatedView(slug: "home") { events(first: 2) { id } practices(first: 3) { id } } }');
+    const b = await execute(server, db.dataSource, '{ curatedView(slug: "home") { practices(first: 7) { id } events { id } } }');
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(a.statements).toBe(1);
+    expect(b.statements).toBe(1);
+    expect(a.sql[0]).toBe(b.sql[0]);
+    expect([a.data!.curatedView.events.length, a.data!.curatedView.practices.length]).toEqual([2, 3]);
+    expect([b.data!.curatedView.events.length, b.data!.curatedView.practices.length]).toEqual([6, 7]);
+  });
+
+  it('a list left out by @skip or @include is not folded; the one that runs is', async () => {
+    const result = await execute(server, db.dataSource, `query($yes: Boolean!) { curatedView(slug: "home") {
+      big: practices(first: 100) @skip(if: $yes) { id }
+      practices(first: 2) { id }
+      ...Texts @include(if: false)
+    } } fragment Texts on CuratedView { practices(first: 2) { summary } }`, { yes: true });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.curatedView).toEqual({ practices: [{ id: expect.any(String) }, { id: expect.any(String) }] });
+    expect(result.statements).toBe(1); // the fold primed the key (size 2, no summary) the list asks for
   });
 
   it('an invalid size is the field\'s own error, as without folds', async () => {

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Role, type Principal } from '../../src/auth/principal';
 import { principalFromToken } from '../support/graphql';
 import {
-  accept, assign, completePracticeInput, completeResourceInput, createPracticeDraft, createResourceDraft, editor, graphqlCodes, M, member, ok,
+  accept, assign, completePracticeInput, completeResourceInput, createPracticeDraft, createResourceDraft, editor, ERRORS, graphqlCodes, M, member, ok,
   payloadOf, readyPractice, refs, review, reviewBy, reviewer, reviewerOnly, rowCounts, StatementTable, startWorld, stepsOf, submitPractice,
   todayUtc, uniqueWord, type Refs, type World,
 } from './workflow-fixtures';
@@ -200,6 +200,17 @@ describe('updatePractice', () => {
 
     const unknown = await writesNothing(() => world.run(M.updatePractice, { id: 'not-a-uuid', input: { title: 'x' } }, alice));
     expect(codesAndFields(payloadOf(unknown).errors)).toEqual([{ code: 'NOT_FOUND', field: ['id'] }]);
+  });
+
+  it('two changes in one request: each payload shows the practice as its own change left it', async () => {
+    const id = await createPracticeDraft(world, alice, completePracticeInput(r.orgs[0], { objectives: [1, 2] }));
+    const result = await world.run(`mutation($id: ID!) {
+      a: updatePractice(id: $id, input: { objectives: [4, 5], title: "First" }) { practice { title objectives { number } } ${ERRORS} }
+      b: updatePractice(id: $id, input: { objectives: [6] }) { practice { title objectives { number } } ${ERRORS} }
+    }`, { id }, alice);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.a).toEqual({ practice: { title: 'First', objectives: [{ number: 4 }, { number: 5 }] }, errors: [] });
+    expect(result.data!.b).toEqual({ practice: { title: 'First', objectives: [{ number: 6 }] }, errors: [] });
   });
 
   it('edits only DRAFT and CHANGES_REQUESTED practices', async () => {
