@@ -1,7 +1,7 @@
 import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type DataLoader from 'dataloader';
 import type { Context } from '../context';
-import { foldedStatement, primeFolds, type Fold } from '../graph/fold';
+import { FoldShapes, foldedStatement, primeFolds, type Fold } from '../graph/fold';
 import { pageSize } from '../graph/ordering';
 import { listItemFields, selectedFieldNodes } from '../graph/selection';
 import { practiceListColumns } from '../practice/practice.store';
@@ -9,6 +9,9 @@ import type { CuratedView } from './curated-view.entity';
 import { viewItemRows, viewItems, viewItemsStatement, viewsBySlug, type ViewList, type ViewRelated } from './curated-view.store';
 
 export const DEFAULT_FIRST = 6;
+
+/** The shapes (lists and practice columns; not sizes, a parameter) view lookups have folded (see FoldShapes). */
+export const VIEW_FOLD_SHAPES = new FoldShapes(64);
 
 const LISTS: readonly ViewList[] = ['practices', 'resources', 'events', 'communityGroups'];
 
@@ -83,7 +86,7 @@ function listRequests(info: GraphQLResolveInfo): ListRequest[] {
 export function viewLookupLoader(ctx: Context, info?: GraphQLResolveInfo): DataLoader<string, CuratedView | null> {
   if (!info || !ctx.loaders.batching) return ctx.loaders.view;
   const requests = listRequests(info);
-  if (requests.length === 0) return ctx.loaders.view;
+  if (requests.length === 0 || !VIEW_FOLD_SHAPES.admit(requests.map((r) => `${r.list}:${r.columns ?? ''}`).join('|'))) return ctx.loaders.view;
   const folds: Record<string, Fold<CuratedView, Context>> = {};
   // The sizes are the statement's `$2`, not its text: a client's sizes make no new statement text.
   for (const [i, { list, size, columns }] of requests.entries()) {

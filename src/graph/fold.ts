@@ -149,3 +149,33 @@ export function primeFolds<Parent extends object, Ctx>(ctx: Ctx, row: Parent, fo
 export function selectedFolds(names: readonly string[], fields: ReadonlySet<string>): string[] {
   return names.filter((name) => fields.has(name));
 }
+
+/**
+ * The distinct shapes (sets of folds) one kind of lookup has folded, at most `max`. Each shape
+ * is one more statement text, which every pooled connection prepares and keeps a plan of (a
+ * large one: it holds every folded statement), and a client picks the shape with its
+ * selection (a practice's ten relations make 1,023). Past `max` a new shape is not folded: its
+ * relations load as without folds. The shapes the front-ends' pages use come first and stay.
+ */
+export class FoldShapes {
+  private readonly seen = new Set<string>();
+
+  constructor(readonly max: number) {}
+
+  /** Whether `shape` may be folded: known, or new and under the budget (then known). */
+  admit(shape: string): boolean {
+    if (this.seen.has(shape)) return true;
+    if (this.seen.size >= this.max) return false;
+    this.seen.add(shape);
+    return true;
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  /** Forgets every shape (tests). */
+  clear(): void {
+    this.seen.clear();
+  }
+}

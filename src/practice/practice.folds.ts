@@ -6,7 +6,7 @@ import { CALLS_BY_ID } from '../call/call.store';
 import type { Context } from '../context';
 import { EVENTS_BY_PRACTICE } from '../event/event.store';
 import { countriesOfStatement, regionsOfStatement } from '../geography/geography.store';
-import { foldedStatement, primeFolds, selectedFolds, type Fold } from '../graph/fold';
+import { FoldShapes, foldedStatement, primeFolds, selectedFolds, type Fold } from '../graph/fold';
 import { selectedFieldNames } from '../graph/selection';
 import { objectivesOfStatement } from '../objective/objective.store';
 import { organizationsByPracticeStatement } from '../organization/organization.store';
@@ -37,6 +37,9 @@ export function practiceFolds(policy: VisibilityPolicy): Record<string, Practice
   };
 }
 
+/** The shapes practice lookups have folded (see FoldShapes): front-ends use a handful. */
+export const PRACTICE_FOLD_SHAPES = new FoldShapes(64);
+
 /** The fields of practiceFolds, in its order. */
 const FOLDED_FIELDS: readonly string[] = Object.keys(practiceFolds(new VisibilityPolicy(ANONYMOUS)));
 
@@ -50,7 +53,7 @@ export function practiceLookupLoader(ctx: Context, by: 'id' | 'slug', info?: Gra
   const plain = by === 'id' ? ctx.loaders.practice : ctx.loaders.practiceBySlug;
   if (!info || !ctx.loaders.batching) return plain;
   const names = selectedFolds(FOLDED_FIELDS, selectedFieldNames(info));
-  if (names.length === 0) return plain;
+  if (names.length === 0 || !PRACTICE_FOLD_SHAPES.admit(`${by}:${names.join(',')}`)) return plain;
   const folds = practiceFolds(ctx.policy);
   const read = by === 'id' ? practicesById : practicesBySlug;
   const label = by === 'id' ? 'practicesById' : 'practicesBySlug';

@@ -5,7 +5,7 @@ import { ANONYMOUS, Role, type Principal } from '../../src/auth/principal';
 import { VisibilityPolicy } from '../../src/auth/visibility';
 import { createContext, type Context } from '../../src/context';
 import { foldExpression, foldedStatement, splitLiterals } from '../../src/graph/fold';
-import { practiceFolds, practiceLookupLoader } from '../../src/practice/practice.folds';
+import { PRACTICE_FOLD_SHAPES, practiceFolds, practiceLookupLoader } from '../../src/practice/practice.folds';
 import { viewItemsLoader, viewListColumns, viewLookupLoader } from '../../src/curated-view/curated-view.folds';
 import type { ViewList } from '../../src/curated-view/curated-view.store';
 import { buildHubSchema } from '../../src/federation/subgraph-schema';
@@ -207,6 +207,33 @@ describe('a practice read with its relations folded in', () => {
     expect(result.sql[0]).toMatch(/^\/\* practicesBySlug\+regions \*\//);
     const all = await execute(server, db.dataSource, query, { no: true });
     expect(all.sql[0]).toMatch(/^\/\* practicesBySlug\+regions\+partners\+reviews \*\//);
+  });
+
+  it('folds at most 64 shapes: past them a new selection loads its relations as without folds, a known one still folds', async () => {
+    const page = readFileSync(path.join('schema', 'operations', 'practice.graphql'), 'utf8');
+    const slug = 'global-guidance-on-child-sensitive-anti-trafficking-responses';
+    expect((await execute(server, db.dataSource, page, { slug })).statements).toBe(3); // the page's shape is known
+    const fields = Object.keys(LOADERS);
+    try {
+      // Selections of 1, 2 and 3 relations: far more than 64 shapes, all by slug.
+      const subsets = fields.flatMap((a, i) => [[a], ...fields.slice(i + 1).flatMap((b, j) => [[a, b], ...fields.slice(i + j + 2).map((c) => [a, b, c])])]);
+      expect(subsets.length).toBeGreaterThan(PRACTICE_FOLD_SHAPES.max);
+      const statements: number[] = [];
+      for (const subset of subsets.slice(0, 80)) {
+        const query = `query($s: String!) { practice(slug: $s) { slug ${subset.map((f) => `${f} { __typename }`).join(' ')} } }`;
+        const folded = await execute(server, db.dataSource, query, { s: slug });
+        const naive = await execute(server, db.dataSource, query, { s: slug }, { batching: false });
+        expect(folded.errors).toBeUndefined();
+        expect(folded.data).toEqual(naive.data);
+        statements.push(folded.statements);
+      }
+      expect(PRACTICE_FOLD_SHAPES.size).toBe(PRACTICE_FOLD_SHAPES.max);
+      expect(statements.slice(0, 40).every((n) => n === 1)).toBe(true); // folded while under the budget
+      expect(statements.slice(-10).every((n) => n > 1)).toBe(true); // then the relations load by themselves
+      expect((await execute(server, db.dataSource, page, { slug })).statements).toBe(3);
+    } finally {
+      PRACTICE_FOLD_SHAPES.clear();
+    }
   });
 
   it('two lookups with different selections in one request each get their own relations', async () => {
