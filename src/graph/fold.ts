@@ -7,8 +7,9 @@
  * was mostly per statement (writing it, parsing its row description and rows, its promise).
  *
  * The loader's statement is used as it is, its `= ANY($1::uuid[])` on the parent keys made a
- * reference to the parent row, so the folded rows are the loader's rows, in its order
- * (json_agg over its sorted statement keeps the order). JSON differs from pg's own parsing
+ * reference to the parent row, so the folded rows are the loader's rows, in its order: a
+ * subquery with ORDER BY is never flattened into its parent by PostgreSQL's planner, and a
+ * plain aggregate (no GROUP BY) takes its rows as the sort hands them over. JSON differs from pg's own parsing
  * for a few types only: timestamptz (a Date from pg, a string in JSON) is revived by the
  * fold's `dates`; bigint and numeric (strings from pg, numbers in JSON) must not be folded.
  * test/graph/fold.test.ts compares every fold with its loader, row for row.
