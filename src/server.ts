@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client';
 import type { Context } from './context';
 import { entitiesCapPlugin } from './federation/entities-cap';
 import { buildHubSchema } from './federation/subgraph-schema';
+import { pinFrontEndFoldShapes } from './fold-pins';
 import { REFERENCE_RESOLVERS } from './modules';
 import { handleExport, isExportPath } from './http/export-handler';
 import { handleGraphQL } from './http/graphql-handler';
@@ -197,6 +198,7 @@ function errorStatusPlugin(health: DatabaseHealth): ApolloServerPlugin<Context> 
 /** Builds the schema and the HTTP server (`/graphql`, `/health`) without opening a port. */
 export async function createServer(options: ServerOptions): Promise<HubServer> {
   const { schema } = await buildHubSchema();
+  pinFrontEndFoldShapes(schema); // the front-ends' pages always fold, whatever clients sent before them
   const httpServer = http.createServer();
   const limits: LimitOptions = { ...DEFAULT_LIMITS, rateLimit: null, ...options.limits };
   const health = new DatabaseHealth(poolOf(options.dataSource));

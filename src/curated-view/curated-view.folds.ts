@@ -78,6 +78,17 @@ function listRequests(info: GraphQLResolveInfo): ListRequest[] {
   return LISTS.flatMap((list) => requests.get(list) ?? []);
 }
 
+/** The shape (see FoldShapes) of a view lookup folding `requests`: lists and columns, not sizes (a parameter). */
+function viewFoldShape(requests: readonly ListRequest[]): string {
+  return requests.map((r) => `${r.list}:${r.columns ?? ''}`).join('|');
+}
+
+/** The fold shape of a `curatedView` field (its selection as `info` has it), or null when it folds nothing. */
+export function viewFoldShapeOf(info: GraphQLResolveInfo): string | null {
+  const requests = listRequests(info);
+  return requests.length === 0 ? null : viewFoldShape(requests);
+}
+
 /**
  * The loader for a view looked up by slug, for a field whose selection is `info`: the plain
  * one, or (batching on, lists selected) one whose statement brings each selected list along
@@ -86,7 +97,7 @@ function listRequests(info: GraphQLResolveInfo): ListRequest[] {
 export function viewLookupLoader(ctx: Context, info?: GraphQLResolveInfo): DataLoader<string, CuratedView | null> {
   if (!info || !ctx.loaders.batching) return ctx.loaders.view;
   const requests = listRequests(info);
-  if (requests.length === 0 || !VIEW_FOLD_SHAPES.admit(requests.map((r) => `${r.list}:${r.columns ?? ''}`).join('|'))) return ctx.loaders.view;
+  if (requests.length === 0 || !VIEW_FOLD_SHAPES.admit(viewFoldShape(requests))) return ctx.loaders.view;
   const folds: Record<string, Fold<CuratedView, Context>> = {};
   // The sizes are the statement's `$2`, not its text: a client's sizes make no new statement text.
   for (const [i, { list, size, columns }] of requests.entries()) {

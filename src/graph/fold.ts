@@ -156,26 +156,36 @@ export function selectedFolds(names: readonly string[], fields: ReadonlySet<stri
  * is one more statement text, which every pooled connection prepares and keeps a plan of (a
  * large one: it holds every folded statement), and a client picks the shape with its
  * selection (a practice's ten relations make 1,023). Past `max` a new shape is not folded: its
- * relations load as without folds. The shapes the front-ends' pages use come first and stay.
+ * relations load as without folds. The shapes of the front-ends' pages are pinned at start.
  */
 export class FoldShapes {
   private readonly seen = new Set<string>();
+  private readonly pinned = new Set<string>();
 
   constructor(readonly max: number) {}
 
-  /** Whether `shape` may be folded: known, or new and under the budget (then known). */
+  /**
+   * A shape always folded, outside the budget: the front-ends' own pages (src/fold-pins.ts), so
+   * that no client can use the budget up before they are first asked for.
+   */
+  pin(shape: string): void {
+    this.pinned.add(shape);
+  }
+
+  /** Whether `shape` may be folded: pinned, known, or new and under the budget (then known). */
   admit(shape: string): boolean {
-    if (this.seen.has(shape)) return true;
+    if (this.pinned.has(shape) || this.seen.has(shape)) return true;
     if (this.seen.size >= this.max) return false;
     this.seen.add(shape);
     return true;
   }
 
+  /** Shapes admitted under the budget (the pinned ones not counted). */
   get size(): number {
     return this.seen.size;
   }
 
-  /** Forgets every shape (tests). */
+  /** Forgets every shape admitted under the budget; pinned ones stay (tests). */
   clear(): void {
     this.seen.clear();
   }

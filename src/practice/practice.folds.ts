@@ -43,6 +43,18 @@ export const PRACTICE_FOLD_SHAPES = new FoldShapes(64);
 /** The fields of practiceFolds, in its order. */
 const FOLDED_FIELDS: readonly string[] = Object.keys(practiceFolds(new VisibilityPolicy(ANONYMOUS)));
 
+/** The shape (see FoldShapes) of a lookup by `by` folding `names`. */
+function practiceFoldShape(by: 'id' | 'slug', names: readonly string[]): string {
+  return `${by}:${names.join(',')}`;
+}
+
+/** The fold shape of a `practice` field (its argument and selection as `info` has them), or null when it folds nothing. */
+export function practiceFoldShapeOf(info: GraphQLResolveInfo): string | null {
+  const by = info.fieldNodes[0]?.arguments?.some((argument) => argument.name.value === 'id') ? 'id' : 'slug';
+  const names = selectedFolds(FOLDED_FIELDS, selectedFieldNames(info));
+  return names.length === 0 ? null : practiceFoldShape(by, names);
+}
+
 /**
  * The loader for a practice looked up by id or slug, for a field whose selection is `info`:
  * the plain one, or (with batching on and relations selected) one whose statement brings the
@@ -53,7 +65,7 @@ export function practiceLookupLoader(ctx: Context, by: 'id' | 'slug', info?: Gra
   const plain = by === 'id' ? ctx.loaders.practice : ctx.loaders.practiceBySlug;
   if (!info || !ctx.loaders.batching) return plain;
   const names = selectedFolds(FOLDED_FIELDS, selectedFieldNames(info));
-  if (names.length === 0 || !PRACTICE_FOLD_SHAPES.admit(`${by}:${names.join(',')}`)) return plain;
+  if (names.length === 0 || !PRACTICE_FOLD_SHAPES.admit(practiceFoldShape(by, names))) return plain;
   const folds = practiceFolds(ctx.policy);
   const read = by === 'id' ? practicesById : practicesBySlug;
   const label = by === 'id' ? 'practicesById' : 'practicesBySlug';

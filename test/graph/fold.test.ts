@@ -6,7 +6,8 @@ import { VisibilityPolicy } from '../../src/auth/visibility';
 import { createContext, type Context } from '../../src/context';
 import { foldExpression, foldedStatement, splitLiterals } from '../../src/graph/fold';
 import { PRACTICE_FOLD_SHAPES, practiceFolds, practiceLookupLoader } from '../../src/practice/practice.folds';
-import { viewItemsLoader, viewListColumns, viewLookupLoader } from '../../src/curated-view/curated-view.folds';
+import { VIEW_FOLD_SHAPES, viewItemsLoader, viewListColumns, viewLookupLoader } from '../../src/curated-view/curated-view.folds';
+import { pinFrontEndFoldShapes } from '../../src/fold-pins';
 import type { ViewList } from '../../src/curated-view/curated-view.store';
 import { buildHubSchema } from '../../src/federation/subgraph-schema';
 import type { GraphQLSchema } from 'graphql';
@@ -234,6 +235,31 @@ describe('a practice read with its relations folded in', () => {
     } finally {
       PRACTICE_FOLD_SHAPES.clear();
     }
+  });
+
+  it('the front-ends\' pages are pinned: they fold even when clients have used the budgets up first', async () => {
+    // The server pinned them when it started.
+    try {
+      PRACTICE_FOLD_SHAPES.clear();
+      VIEW_FOLD_SHAPES.clear();
+      for (let i = 0; i < 64; i++) {
+        expect(PRACTICE_FOLD_SHAPES.admit(`junk ${i}`)).toBe(true);
+        expect(VIEW_FOLD_SHAPES.admit(`junk ${i}`)).toBe(true);
+      }
+      const slug = 'global-guidance-on-child-sensitive-anti-trafficking-responses';
+      const page = (file: string) => readFileSync(path.join('schema', 'operations', file), 'utf8');
+      expect((await execute(server, db.dataSource, page('practice.graphql'), { slug })).statements).toBe(3);
+      expect((await execute(server, db.dataSource, page('home.graphql'))).statements).toBe(3);
+      // Any other selection is past the budget: not folded.
+      expect((await execute(server, db.dataSource, '{ curatedView(slug: "home") { events { id } } }')).statements).toBe(2);
+      expect((await execute(server, db.dataSource, `{ practice(slug: "${slug}") { regions { code } } }`)).statements).toBe(2);
+    } finally {
+      PRACTICE_FOLD_SHAPES.clear();
+      VIEW_FOLD_SHAPES.clear();
+    }
+    const pinned = pinFrontEndFoldShapes((await buildHubSchema()).schema);
+    expect(pinned).toContain('practice slug:regions,countries,objectives,guidingPrinciples,implementedBy,partners,call,reviews,resources,events');
+    expect(pinned.filter((shape) => shape.startsWith('curatedView practices:t.id, t.slug, t.title, t.summary, t.status'))).toHaveLength(1);
   });
 
   it('two lookups with different selections in one request each get their own relations', async () => {
