@@ -41,11 +41,11 @@ async function membership(ctx: Context, id: string, join: boolean): Promise<Writ
 export class CommunityGroupMutations {
   @Mutation(() => CommunityGroupPayload, { description: 'Members: join a Community of Practice group (idempotent; memberCount follows).' })
   async joinCommunityGroup(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The group to join.' }) id: string): Promise<CommunityGroupPayload> {
-    return payload('group', await membership(ctx, id, true), (gid) => ctx.loaders.group.clear(gid).load(gid));
+    return payload('group', await membership(ctx, id, true), (gid) => ctx.loaders.group.load(gid));
   }
 
   @Mutation(() => CommunityGroupPayload, { description: 'Members: leave a Community of Practice group (idempotent; memberCount follows).' })
   async leaveCommunityGroup(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The group to leave.' }) id: string): Promise<CommunityGroupPayload> {
-    return payload('group', await membership(ctx, id, false), (gid) => ctx.loaders.group.clear(gid).load(gid));
+    return payload('group', await membership(ctx, id, false), (gid) => ctx.loaders.group.load(gid));
   }
 }

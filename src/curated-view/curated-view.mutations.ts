@@ -90,11 +90,9 @@ async function unpin(ctx: Context, slug: string, itemId: string): Promise<WriteR
   });
 }
 
+/** The view as the committed write left it (write() gave the operation new loaders). */
 function reload(ctx: Context) {
-  return (slug: string) => {
-    ctx.loaders.keyed.clear();
-    return ctx.loaders.view.clear(slug).load(slug);
-  };
+  return (slug: string) => ctx.loaders.view.load(slug);
 }
 
 @Resolver()

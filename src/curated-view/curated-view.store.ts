@@ -3,7 +3,7 @@ import type { VisibilityPolicy } from '../auth/visibility';
 import type { Sql } from '../db/sql';
 import { EVENT_COLUMNS } from '../event/event.store';
 import { byKey } from '../graph/batch';
-import type { StatementShape } from '../graph/fold';
+import { asIs } from '../graph/fold';
 import { groupedQuery } from '../graph/grouped-query';
 import { withoutBookkeeping } from '../graph/page-query';
 import { PRACTICE_COLUMNS } from '../practice/practice.store';
@@ -11,7 +11,7 @@ import { RESOURCE_COLUMNS } from '../resource/resource.store';
 import type { CuratedView } from './curated-view.entity';
 
 /** Views by slug, in key order; `shape` may fold more into the statement, and `extra` gives its parameters after `$1`. */
-export async function viewsBySlug(sql: Sql, slugs: readonly string[], shape: StatementShape = (text) => text, extra: unknown[] = []): Promise<(CuratedView | null)[]> {
+export async function viewsBySlug(sql: Sql, slugs: readonly string[], shape = asIs, extra: unknown[] = []): Promise<(CuratedView | null)[]> {
   const rows = await sql.query<CuratedView>(
     shape(`/* viewsBySlug */ SELECT slug, title, objective_number AS "objectiveNumber", rules FROM curated_view WHERE slug = ANY($1::text[])`),
     [slugs, ...extra],

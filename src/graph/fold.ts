@@ -38,6 +38,9 @@ const KEY_PARAMETER = /= ANY\(\$1::(uuid|text)\[\]\)/g;
 /** A statement's text as it is, or with more brought along (see foldedStatement). */
 export type StatementShape = (text: string) => string;
 
+/** A statement's text as it is: a store's default shape. */
+export const asIs: StatementShape = (text) => text;
+
 /** The alias of the parent row in a folded statement. */
 export const FOLD_PARENT = '__parent_row';
 

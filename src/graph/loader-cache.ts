@@ -18,9 +18,4 @@ export class LoaderCache {
     }
     return loader;
   }
-
-  /** Forgets every keyed loader: after a write, nested lists are fetched again. */
-  clear(): void {
-    this.loaders.clear();
-  }
 }

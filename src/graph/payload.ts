@@ -3,7 +3,7 @@ import type { WriteResult } from './write';
 
 /**
  * A mutation payload from a write's result: on success the written item, loaded again
- * (after the loader forgot its old value) so the caller gets it as they may now see it;
+ * (write() gave the operation new loaders at commit) so the caller gets it as they may now see it;
  * on refusal no item and the errors.
  */
 export async function payload<K extends string, T>(

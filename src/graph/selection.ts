@@ -3,6 +3,8 @@ import {
   type FieldNode, type FragmentSpreadNode, type GraphQLResolveInfo, type InlineFragmentNode, type SelectionSetNode,
 } from 'graphql';
 
+type Variables = GraphQLResolveInfo['variableValues'];
+
 /**
  * The names of the fields a connection field selects on its items (`nodes { … }` and
  * `edges { node { … } }`), through inline fragments and fragment spreads. Fields under
@@ -11,11 +13,11 @@ import {
 export function connectionNodeFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
   const names = new Set<string>();
   const fieldsOf = fieldVisitor(info);
-  const collect = (set: SelectionSetNode | undefined) => fieldsOf(set, (name) => names.add(name));
+  const collect = (set: SelectionSetNode | undefined) => fieldsOf(set, (field) => names.add(field.name.value));
   for (const node of info.fieldNodes) {
-    fieldsOf(node.selectionSet, (name, set) => {
-      if (name === 'nodes') collect(set);
-      else if (name === 'edges') fieldsOf(set, (inner, nodeSet) => inner === 'node' && collect(nodeSet));
+    fieldsOf(node.selectionSet, (field) => {
+      if (field.name.value === 'nodes') collect(field.selectionSet);
+      else if (field.name.value === 'edges') fieldsOf(field.selectionSet, (inner) => inner.name.value === 'node' && collect(inner.selectionSet));
     });
   }
   return names;
@@ -25,7 +27,7 @@ export function connectionNodeFields(info: Pick<GraphQLResolveInfo, 'fieldNodes'
 export function listItemFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
   const names = new Set<string>();
   const fieldsOf = fieldVisitor(info);
-  for (const node of info.fieldNodes) fieldsOf(node.selectionSet, (name) => names.add(name));
+  for (const node of info.fieldNodes) fieldsOf(node.selectionSet, (field) => names.add(field.name.value));
   return names;
 }
 
@@ -35,27 +37,17 @@ export function listItemFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
  * through fragments, as graphql-js collects them: what `@skip`/`@include` leave out is left
  * out (with `info.variableValues`), so the nodes are those the field's resolver will get.
  */
-export function selectedFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> & { variableValues?: GraphQLResolveInfo['variableValues'] }): Map<string, FieldNode[]> {
-  const variables = info.variableValues ?? {};
-  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean =>
-    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+export function selectedFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> & { variableValues?: Variables }): Map<string, FieldNode[]> {
   const byKey = new Map<string, FieldNode[]>();
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): void => {
-    for (const selection of set?.selections ?? []) {
-      if (!included(selection)) continue;
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        const nodes = byKey.get(key);
-        if (nodes) nodes.push(selection);
-        else byKey.set(key, [selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        visit(info.fragments[selection.name.value]?.selectionSet, seen);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet, new Set());
+  const fieldsOf = fieldVisitor(info, info.variableValues ?? {});
+  for (const node of info.fieldNodes) {
+    fieldsOf(node.selectionSet, (field) => {
+      const key = field.alias?.value ?? field.name.value;
+      const nodes = byKey.get(key);
+      if (nodes) nodes.push(field);
+      else byKey.set(key, [field]);
+    });
+  }
   return byKey;
 }
 
@@ -66,13 +58,20 @@ export function selectedFieldNames(info: Parameters<typeof selectedFieldNodes>[0
   return names;
 }
 
-type FieldVisitor = (set: SelectionSetNode | undefined, visit: (name: string, selectionSet: SelectionSetNode | undefined) => void) => void;
+type FieldVisitor = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void) => void;
 
-/** Visits the fields of a selection set, looking through inline fragments and fragment spreads (each spread once). */
-function fieldVisitor(info: Pick<GraphQLResolveInfo, 'fragments'>): FieldVisitor {
-  const fieldsOf = (set: SelectionSetNode | undefined, visit: (name: string, selectionSet: SelectionSetNode | undefined) => void, seen = new Set<string>()): void => {
+/**
+ * Visits the fields of a selection set, looking through inline fragments and fragment spreads
+ * (each spread once per call). With `variables`, what `@skip`/`@include` leave out is not
+ * visited; without, every field is.
+ */
+function fieldVisitor(info: Pick<GraphQLResolveInfo, 'fragments'>, variables?: Variables): FieldVisitor {
+  const included = (node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean => variables === undefined
+    || (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false);
+  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void, seen: Set<string>): void => {
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) visit(selection.name.value, selection.selectionSet);
+      if (!included(selection)) continue;
+      if (selection.kind === Kind.FIELD) visit(selection);
       else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit, seen);
       else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
@@ -80,5 +79,5 @@ function fieldVisitor(info: Pick<GraphQLResolveInfo, 'fragments'>): FieldVisitor
       }
     }
   };
-  return (set, visit) => fieldsOf(set, visit);
+  return (set, visit) => fieldsOf(set, visit, new Set());
 }

@@ -65,11 +65,12 @@ export function practiceLookupLoader(ctx: Context, by: 'id' | 'slug', info?: Gra
   const plain = by === 'id' ? ctx.loaders.practice : ctx.loaders.practiceBySlug;
   if (!info || !ctx.loaders.batching) return plain;
   const names = selectedFolds(FOLDED_FIELDS, selectedFieldNames(info));
-  if (names.length === 0 || !PRACTICE_FOLD_SHAPES.admit(practiceFoldShape(by, names))) return plain;
+  const shape = practiceFoldShape(by, names);
+  if (names.length === 0 || !PRACTICE_FOLD_SHAPES.admit(shape)) return plain;
   const folds = practiceFolds(ctx.policy);
   const read = by === 'id' ? practicesById : practicesBySlug;
   const label = by === 'id' ? 'practicesById' : 'practicesBySlug';
-  return ctx.loaders.keyed.get<string, Practice | null>(`${label}:${names.join(',')}`, async (keys) => {
+  return ctx.loaders.keyed.get<string, Practice | null>(`practice:${shape}`, async (keys) => {
     const rows = await read(ctx.sql, ctx.policy, keys, (text) => foldedStatement(label, text, folds, names));
     return rows.map((row) => {
       if (!row) return null;

@@ -16,13 +16,9 @@ export class PracticePayload {
   errors!: UserError[];
 }
 
-/** The practice, fresh from the database, as the caller may see it now. */
+/** The practice, fresh from the database (write() gave the operation new loaders), as the caller may see it now. */
 function reload(ctx: Context) {
-  return (id: string) => {
-    ctx.loaders.practice.clear(id);
-    ctx.loaders.keyed.clear();
-    return ctx.loaders.practice.load(id);
-  };
+  return (id: string) => ctx.loaders.practice.load(id);
 }
 
 @Resolver()

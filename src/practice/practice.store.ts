@@ -1,7 +1,7 @@
 import type { VisibilityPolicy } from '../auth/visibility';
 import type { Sql } from '../db/sql';
 import { byKey } from '../graph/batch';
-import type { StatementShape } from '../graph/fold';
+import { asIs } from '../graph/fold';
 import { rowsByIds } from '../graph/rows-by-ids';
 import { groupedQuery } from '../graph/grouped-query';
 import { listPages, type ListRequest, type Page, type ParentSpec } from '../graph/page-query';
@@ -44,8 +44,6 @@ export function practiceListColumns(fields: ReadonlySet<string>): string {
   for (const field of fields) if (!LIST_FIELDS.has(field)) return PRACTICE_COLUMNS;
   return COLUMNS.filter((column) => !column.text || fields.has(column.text)).map((column) => column.sql).join(', ');
 }
-
-const asIs: StatementShape = (text) => text;
 
 /** Practices by id, in key order; null for unknown, malformed or invisible ids. */
 export async function practicesById(sql: Sql, policy: VisibilityPolicy, ids: readonly string[], shape = asIs): Promise<(Practice | null)[]> {

@@ -16,13 +16,9 @@ export class ResourcePayload {
   errors!: UserError[];
 }
 
-/** The resource, fresh from the database, as the caller may see it now. */
+/** The resource, fresh from the database (write() gave the operation new loaders), as the caller may see it now. */
 function reload(ctx: Context) {
-  return (id: string) => {
-    ctx.loaders.resource.clear(id);
-    ctx.loaders.keyed.clear();
-    return ctx.loaders.resource.load(id);
-  };
+  return (id: string) => ctx.loaders.resource.load(id);
 }
 
 @Resolver()

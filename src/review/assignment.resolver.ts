@@ -50,13 +50,9 @@ export class ReviewPayload {
   errors!: UserError[];
 }
 
+/** The assignment as the committed write left it (write() gave the operation new loaders). */
 function reloadAssignment(ctx: Context) {
-  return (id: string) => {
-    ctx.loaders.assignment.clear(id);
-    ctx.loaders.reviewOfAssignment.clear(id);
-    ctx.loaders.keyed.clear();
-    return ctx.loaders.assignment.load(id);
-  };
+  return (id: string) => ctx.loaders.assignment.load(id);
 }
 
 @Resolver(() => ReviewAssignment)
@@ -85,12 +81,7 @@ export class ReviewAssignmentResolver {
     @Arg('expertId', () => ID, { description: 'The roster expert to invite; never the author of the subject.' }) expertId: string,
     @Arg('dueOn', () => DateScalar, { nullable: true, description: 'The day the review is due; not in the past; no due date when omitted.' }) dueOn?: string | null,
   ): Promise<ReviewAssignmentPayload> {
-    const result = await assignReviewer(ctx, subjectId, expertId, dueOn);
-    if (result.ok) {
-      ctx.loaders.practice.clearAll(); // the subject may have become UNDER_REVIEW
-      ctx.loaders.resource.clearAll();
-    }
-    return payload('assignment', result, reloadAssignment(ctx));
+    return payload('assignment', await assignReviewer(ctx, subjectId, expertId, dueOn), reloadAssignment(ctx));
   }
 
   @Mutation(() => ReviewAssignmentPayload, { description: 'Editors: withdraw an INVITED or ACCEPTED assignment.' })
@@ -116,10 +107,6 @@ export class ReviewAssignmentResolver {
     @Arg('assignmentId', () => ID, { description: 'The ACCEPTED assignment the review answers.' }) assignmentId: string,
     @Arg('input', () => ReviewInput, { description: 'The recommendation, score and comment.' }) input: ReviewInput,
   ): Promise<ReviewPayload> {
-    return payload('review', await submitReview(ctx, assignmentId, input), (id) => {
-      ctx.loaders.keyed.clear();
-      ctx.loaders.review.clear(id);
-      return ctx.loaders.review.load(id);
-    });
+    return payload('review', await submitReview(ctx, assignmentId, input), (id) => ctx.loaders.review.load(id));
   }
 }
